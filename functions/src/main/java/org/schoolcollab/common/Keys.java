@@ -1,0 +1,15 @@
+package org.schoolcollab.common;
+
+/** The single table's key scheme: every item is (pk, sk) with a `type`; GSI1 serves the review queue. */
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TYPE = "type";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    /** TTL attribute (epoch seconds) for short-lived items such as idempotency keys. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    private Keys() {}
+}

@@ -1,0 +1,164 @@
+package org.schoolcollab.eoi;
+
+import org.schoolcollab.common.Items;
+import org.schoolcollab.common.Keys;
+import org.schoolcollab.common.Page;
+import org.schoolcollab.common.PageTokens;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.schoolcollab.common.Items.num;
+import static org.schoolcollab.common.Items.str;
+
+public final class DynamoEoiStore implements EoiStore {
+    public static final String CLAIM_TYPE = "SCHOOL_CLAIM";
+    public static final String IDEMPOTENCY_TYPE = "IDEMPOTENCY";
+    private static final Set<String> QUEUE_KEYS = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoEoiStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static String claimPk(Programme programme, String schoolNumber) {
+        return "CLAIM#" + programme.id() + "#" + schoolNumber;
+    }
+
+    @Override
+    public void create(ExpressionOfInterest eoi, Optional<IdempotentResponse> idempotentResponse) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(putIfAbsent(EoiItemMapper.toItem(eoi)));
+        List<String> schoolNumbers = eoi.application().schoolNumbers();
+        for (String number : schoolNumbers) {
+            Map<String, AttributeValue> claim = new HashMap<>();
+            claim.put(Keys.PK, str(claimPk(eoi.application().programme(), number)));
+            claim.put(Keys.SK, str("CLAIM"));
+            claim.put(Keys.TYPE, str(CLAIM_TYPE));
+            claim.put("programme", str(eoi.application().programme().id()));
+            claim.put("schoolNumber", str(number));
+            claim.put("eoiId", str(eoi.id()));
+            claim.put("claimedAt", str(eoi.submittedAt().toString()));
+            writes.add(putIfAbsent(claim));
+        }
+        idempotentResponse.ifPresent(r -> writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(idempotencyItem(r))
+                // An expired key that TTL has not yet deleted may be taken again.
+                .conditionExpression("attribute_not_exists(pk) OR #exp < :now")
+                .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":now", num(eoi.submittedAt().getEpochSecond())))
+                .build()).build()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw translate(e, schoolNumbers, idempotentResponse.isPresent());
+        }
+    }
+
+    private RuntimeException translate(TransactionCanceledException e, List<String> schoolNumbers, boolean withKey) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        List<String> claimed = new ArrayList<>();
+        boolean keyTaken = false;
+        for (int i = 0; i < reasons.size(); i++) {
+            if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                continue;
+            }
+            if (i >= 1 && i <= schoolNumbers.size()) {
+                claimed.add(schoolNumbers.get(i - 1));
+            } else if (withKey && i == schoolNumbers.size() + 1) {
+                keyTaken = true;
+            }
+        }
+        if (keyTaken) {
+            return new IdempotencyKeyTakenException();
+        }
+        if (!claimed.isEmpty()) {
+            return new SchoolsAlreadyClaimedException(claimed);
+        }
+        return e; // throttling or a conflict with another transaction: a real failure, retried by the caller
+    }
+
+    private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
+    }
+
+    private static Map<String, AttributeValue> idempotencyKey(String scopedKey) {
+        return Map.of(Keys.PK, str("IDEMPOTENCY#" + scopedKey), Keys.SK, str(IDEMPOTENCY_TYPE));
+    }
+
+    private static Map<String, AttributeValue> idempotencyItem(IdempotentResponse r) {
+        Map<String, AttributeValue> item = new HashMap<>(idempotencyKey(r.scopedKey()));
+        item.put(Keys.TYPE, str(IDEMPOTENCY_TYPE));
+        item.put("requestHash", str(r.requestHash()));
+        item.put("status", num(r.status()));
+        item.put("body", str(r.body()));
+        Items.putIfPresent(item, "location", r.location());
+        item.put(Keys.EXPIRES_AT, num(r.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    @Override
+    public Optional<IdempotentResponse> findIdempotentResponse(String scopedKey, Instant now) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(idempotencyKey(scopedKey)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(Items.n(item, Keys.EXPIRES_AT)));
+        if (!expiresAt.isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotentResponse(scopedKey, Items.s(item, "requestHash"),
+                Integer.parseInt(Items.n(item, "status")), Items.s(item, "body"),
+                Items.optS(item, "location").orElse(null), expiresAt));
+    }
+
+    @Override
+    public Optional<ExpressionOfInterest> find(String id) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(EoiItemMapper.key(id))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EoiItemMapper.fromItem(item));
+    }
+
+    @Override
+    public Page<ExpressionOfInterest> listByStatus(EoiStatus status, int limit, Optional<String> nextToken) {
+        String queuePk = EoiItemMapper.queuePk(status);
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", str(queuePk)))
+                .scanIndexForward(true)
+                .limit(limit);
+        nextToken.ifPresent(t -> {
+            Map<String, AttributeValue> start = PageTokens.decode(t, QUEUE_KEYS);
+            if (!queuePk.equals(start.get(Keys.GSI1_PK).s())) {
+                throw org.schoolcollab.api.ApiException.badRequest("nextToken", "belongs to another status");
+            }
+            query.exclusiveStartKey(start);
+        });
+        QueryResponse response = dynamo.query(query.build());
+        List<ExpressionOfInterest> items = response.items().stream().map(EoiItemMapper::fromItem).toList();
+        return new Page<>(items, PageTokens.encode(response.lastEvaluatedKey()));
+    }
+}

@@ -1,0 +1,118 @@
+package org.schoolcollab.eoi;
+
+import org.schoolcollab.common.Items;
+import org.schoolcollab.common.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.schoolcollab.common.Items.num;
+import static org.schoolcollab.common.Items.s;
+import static org.schoolcollab.common.Items.str;
+
+/** Hand-written mapping between an expression of interest and its item: no reflection, every attribute named. */
+public final class EoiItemMapper {
+    public static final String TYPE = "EOI";
+
+    private EoiItemMapper() {}
+
+    public static String pk(String id) {
+        return "EOI#" + id;
+    }
+
+    public static String queuePk(EoiStatus status) {
+        return "EOI_STATUS#" + status.name();
+    }
+
+    public static Map<String, AttributeValue> key(String id) {
+        return Map.of(Keys.PK, str(pk(id)), Keys.SK, str(TYPE));
+    }
+
+    public static Map<String, AttributeValue> toItem(ExpressionOfInterest eoi) {
+        EoiApplication app = eoi.application();
+        Map<String, AttributeValue> item = new HashMap<>(key(eoi.id()));
+        item.put(Keys.TYPE, str(TYPE));
+        item.put(Keys.GSI1_PK, str(queuePk(eoi.status())));
+        item.put(Keys.GSI1_SK, str(eoi.submittedAt() + "#" + eoi.id()));
+        item.put("id", str(eoi.id()));
+        item.put("programme", str(app.programme().id()));
+        item.put("communityName", str(app.communityName()));
+        Items.putIfPresent(item, "region", app.region());
+        Map<String, AttributeValue> contact = new HashMap<>();
+        contact.put("name", str(app.contact().name()));
+        contact.put("email", str(app.contact().email()));
+        Items.putIfPresent(contact, "phone", app.contact().phone());
+        item.put("contact", AttributeValue.fromM(contact));
+        item.put("schools", AttributeValue.fromL(app.schools().stream().map(EoiItemMapper::school).toList()));
+        item.put("proposedChallenges", AttributeValue.fromL(
+                app.proposedChallenges().stream().map(c -> str(c.name())).toList()));
+        Items.putIfPresent(item, "rationale", app.rationale());
+        item.put("totalRoll", num(app.totalRoll()));
+        item.put("status", str(eoi.status().name()));
+        item.put("submittedBySub", str(eoi.submittedBySub()));
+        item.put("submittedByEmail", str(eoi.submittedByEmail()));
+        item.put("submittedAt", str(eoi.submittedAt().toString()));
+        item.put("history", AttributeValue.fromL(eoi.history().stream().map(h -> AttributeValue.fromM(Map.of(
+                "at", str(h.at().toString()), "event", str(h.event()), "by", str(h.by())))).toList()));
+        return item;
+    }
+
+    private static AttributeValue school(School school) {
+        return AttributeValue.fromM(Map.of(
+                "schoolNumber", str(school.schoolNumber()),
+                "name", str(school.name()),
+                "type", str(school.type().name()),
+                "roll", num(school.roll()),
+                "teacherFte", num(school.teacherFte().toPlainString()),
+                "boardEndorsed", AttributeValue.fromBool(school.boardEndorsed())));
+    }
+
+    public static ExpressionOfInterest fromItem(Map<String, AttributeValue> item) {
+        String type = Items.optS(item, Keys.TYPE).orElse("");
+        if (!TYPE.equals(type)) {
+            throw new IllegalArgumentException("not an EOI item (type '" + type + "')");
+        }
+        Programme programme = Programme.byId(s(item, "programme"))
+                .orElseThrow(() -> new IllegalArgumentException("unknown programme on item"));
+        Map<String, AttributeValue> c = map(item, "contact");
+        Contact contact = new Contact(s(c, "name"), s(c, "email"), Items.optS(c, "phone").orElse(null));
+        List<School> schools = list(item, "schools").stream().map(v -> {
+            Map<String, AttributeValue> m = v.m();
+            return new School(s(m, "schoolNumber"), s(m, "name"), SchoolType.valueOf(s(m, "type")),
+                    Integer.parseInt(Items.n(m, "roll")), new BigDecimal(Items.n(m, "teacherFte")),
+                    Boolean.TRUE.equals(m.get("boardEndorsed").bool()));
+        }).toList();
+        List<ChallengeArea> challenges = list(item, "proposedChallenges").stream()
+                .map(v -> ChallengeArea.valueOf(v.s())).toList();
+        EoiApplication app = new EoiApplication(programme, s(item, "communityName"),
+                Items.optS(item, "region").orElse(null), contact, schools, challenges,
+                Items.optS(item, "rationale").orElse(null));
+        List<ExpressionOfInterest.HistoryEntry> history = list(item, "history").stream()
+                .map(v -> new ExpressionOfInterest.HistoryEntry(Instant.parse(s(v.m(), "at")), s(v.m(), "event"),
+                        s(v.m(), "by")))
+                .toList();
+        return new ExpressionOfInterest(s(item, "id"), app, EoiStatus.valueOf(s(item, "status")),
+                s(item, "submittedBySub"), s(item, "submittedByEmail"), Instant.parse(s(item, "submittedAt")),
+                history);
+    }
+
+    private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasM()) {
+            throw new IllegalArgumentException("item has no map attribute '" + name + "'");
+        }
+        return v.m();
+    }
+
+    private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasL()) {
+            throw new IllegalArgumentException("item has no list attribute '" + name + "'");
+        }
+        return v.l();
+    }
+}

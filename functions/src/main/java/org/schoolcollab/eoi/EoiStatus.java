@@ -1,0 +1,5 @@
+package org.schoolcollab.eoi;
+
+public enum EoiStatus {
+    SUBMITTED, APPROVED, DECLINED, WITHDRAWN
+}

@@ -1,0 +1,42 @@
+package org.schoolcollab.handlers;
+
+import org.schoolcollab.common.AwsClients;
+import org.schoolcollab.common.Env;
+import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.notify.DynamoNotificationStore;
+import org.schoolcollab.notify.EoiNotifier;
+import org.schoolcollab.notify.MailSender;
+import org.schoolcollab.notify.OutboxMailSender;
+import org.schoolcollab.notify.SesMailSender;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Builds the production object graph from the function's environment (the no-argument constructors' path). */
+final class Wiring {
+    private Wiring() {}
+
+    static String table() {
+        return Env.require("TABLE_NAME");
+    }
+
+    static EoiService eoiService() {
+        return new EoiService(new DynamoEoiStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
+    }
+
+    static EoiNotifier eoiNotifier() {
+        return new EoiNotifier(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
+                Env.require("STAFF_NOTIFICATION_EMAIL"), Clock.systemUTC());
+    }
+
+    /** SES in AWS; the local runner sets MAIL_ADAPTER=outbox and OUTBOX_DIR. */
+    static MailSender mailSender() {
+        String from = Env.require("SENDER_EMAIL");
+        return switch (Env.find("MAIL_ADAPTER").orElse("ses")) {
+            case "outbox" -> new OutboxMailSender(Path.of(Env.require("OUTBOX_DIR")), from);
+            case "ses" -> new SesMailSender(AwsClients.ses(), from, Env.find("SES_CONFIGURATION_SET").orElse(null));
+            default -> throw new IllegalStateException("MAIL_ADAPTER must be ses or outbox");
+        };
+    }
+}

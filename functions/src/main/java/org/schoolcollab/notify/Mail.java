@@ -1,0 +1,3 @@
+package org.schoolcollab.notify;
+
+public record Mail(String to, String subject, String text) {}

@@ -1,0 +1,87 @@
+package org.schoolcollab.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One function of the template, hosted like a warm Lambda container: the real handler class, created on first
+ * use with its no-argument constructor, fed JSON through the Lambda runtime's own serialisers.
+ */
+final class LocalFunction {
+    private final SamTemplate.Function definition;
+    private volatile RequestHandler<Object, Object> handler;
+    private PojoSerializer<Object> input;
+    private PojoSerializer<Object> output;
+
+    LocalFunction(SamTemplate.Function definition) {
+        this.definition = definition;
+    }
+
+    String id() {
+        return definition.id();
+    }
+
+    SamTemplate.Function definition() {
+        return definition;
+    }
+
+    /** Invokes with an event as Lambda would send it; returns the handler's response as Lambda would return it. */
+    String invoke(String eventJson) {
+        RequestHandler<Object, Object> h = handler();
+        Object event = input.fromJson(eventJson);
+        Object response = h.handleRequest(event, new LocalContext(definition.id(), 20));
+        if (response == null) {
+            return "null";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        output.toJson(response, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RequestHandler<Object, Object> handler() {
+        if (handler == null) {
+            synchronized (this) {
+                if (handler == null) {
+                    try {
+                        Class<?> type = Class.forName(definition.handlerClass());
+                        Type[] io = requestHandlerTypes(type);
+                        input = serializer((Class<Object>) io[0]);
+                        output = serializer((Class<Object>) io[1]);
+                        handler = (RequestHandler<Object, Object>) type.getConstructor().newInstance();
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot create handler " + definition.handler(), e);
+                    }
+                }
+            }
+        }
+        return handler;
+    }
+
+    /** The I and O of RequestHandler<I, O>, found on the class or its superclasses. */
+    static Type[] requestHandlerTypes(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments();
+                }
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " does not implement RequestHandler<I, O>");
+    }
+
+    /** The runtime's choice: the event-specific serialiser for AWS event types, else its Jackson factory. */
+    private static PojoSerializer<Object> serializer(Class<Object> type) {
+        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+            return LambdaEventSerializers.serializerFor(type, type.getClassLoader());
+        }
+        return JacksonFactory.getInstance().getSerializer(type);
+    }
+}

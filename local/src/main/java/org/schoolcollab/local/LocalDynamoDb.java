@@ -46,7 +46,7 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** dbDir null: in memory, gone on exit. Otherwise persisted there, so a restart keeps the data. */
     static LocalDynamoDb start(Path dbDir) throws Exception {
-        int port = freePort();
+        int port = jvmPort();
         List<String> args = new java.util.ArrayList<>();
         if (dbDir == null) {
             args.add("-inMemory");
@@ -59,6 +59,19 @@ final class LocalDynamoDb implements AutoCloseable {
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
         server.start();
         return new LocalDynamoDb(server, port);
+    }
+
+    private static int jvmPort;
+
+    /**
+     * One port for every DynamoDB Local this JVM starts: functions build their SDK clients once per container,
+     * as in Lambda, so a runner restarted inside one JVM (the tests do this) must come back on the same endpoint.
+     */
+    private static synchronized int jvmPort() throws IOException {
+        if (jvmPort == 0) {
+            jvmPort = freePort();
+        }
+        return jvmPort;
     }
 
     static int freePort() throws IOException {

@@ -122,6 +122,10 @@ public final class LocalRunner implements AutoCloseable {
         merged.forEach(System::setProperty);
     }
 
+    LocalDynamoDb dynamo() {
+        return dynamo;
+    }
+
     public int port() {
         return gateway.port();
     }

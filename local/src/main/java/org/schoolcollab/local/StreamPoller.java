@@ -97,7 +97,7 @@ final class StreamPoller implements AutoCloseable {
                 if (!pollOnce()) {
                     Thread.sleep(IDLE_MILLIS);
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | Stopped e) {
                 return;
             } catch (Exception e) {
                 if (running) {
@@ -191,6 +191,9 @@ final class StreamPoller implements AutoCloseable {
         List<ObjectNode> pending = batch;
         int retries = 0;
         while (true) {
+            if (!running) {
+                throw new Stopped(); // no checkpoint: the next start delivers this batch again
+            }
             Outcome outcome = invoke(pending);
             if (outcome.failedFrom() < 0) {
                 delivered += pending.size();
@@ -210,6 +213,12 @@ final class StreamPoller implements AutoCloseable {
             }
             retries++;
             sleepQuietly(Math.min(2000, 100L * retries));
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 
@@ -351,9 +360,10 @@ final class StreamPoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
         try {
-            thread.join(2000);
+            thread.join(5000); // let an invocation in flight finish, as Lambda would
+            thread.interrupt();
+            thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

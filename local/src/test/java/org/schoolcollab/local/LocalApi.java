@@ -1,0 +1,111 @@
+package org.schoolcollab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A real HTTP client for tests against a running local runner. */
+final class LocalApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    LocalApi(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    record Response(int status, Map<String, java.util.List<String>> headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    String token(String sub, String email, String group, String schoolNumber) {
+        return token(sub, email, group, schoolNumber, 3600);
+    }
+
+    String token(String sub, String email, String group, String schoolNumber, long expiresInSeconds) {
+        String body = "{\"sub\":\"" + sub + "\",\"email\":\"" + email + "\",\"groups\":[\"" + group + "\"]"
+                + (schoolNumber == null ? "" : ",\"schoolNumber\":\"" + schoolNumber + "\"")
+                + ",\"expiresInSeconds\":" + expiresInSeconds + "}";
+        Response r = send("POST", "/local/tokens", null, body, Map.of("content-type", "application/json"));
+        if (r.status() != 201) {
+            throw new AssertionError("token endpoint said " + r.status() + ": " + r.body());
+        }
+        return r.json().get("token").asText();
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null, Map.of());
+    }
+
+    Response post(String path, String token, String json, Map<String, String> headers) {
+        var h = new java.util.HashMap<>(headers);
+        h.putIfAbsent("content-type", "application/json");
+        return send("POST", path, token, json, h);
+    }
+
+    Response send(String method, String path, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    /** Polls the outbox until it holds n mails whose text mentions the given reference, or the deadline passes. */
+    java.util.List<JsonNode> awaitMails(String reference, int n, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        java.util.List<JsonNode> ours = new java.util.ArrayList<>();
+        do {
+            ours.clear();
+            get("/local/outbox", null).json().forEach(m -> {
+                if (m.get("text").asText().contains(reference)) {
+                    ours.add(m);
+                }
+            });
+            if (ours.size() >= n) {
+                return ours;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return ours;
+    }
+
+    static String eoiBody(String communityName, String... schoolNumbers) {
+        StringBuilder schools = new StringBuilder();
+        for (int i = 0; i < schoolNumbers.length; i++) {
+            if (i > 0) schools.append(',');
+            schools.append("{\"schoolNumber\":\"").append(schoolNumbers[i]).append("\",\"name\":\"Ōtaki School ")
+                    .append(i).append("\",\"type\":\"PRIMARY\",\"roll\":").append(100 + i)
+                    .append(",\"teacherFte\":8.5,\"boardEndorsed\":true}");
+        }
+        return "{\"programme\":\"kahui-ako\",\"communityName\":\"" + communityName + "\",\"region\":\"Wellington\","
+                + "\"contact\":{\"name\":\"Aroha Te Whare\",\"email\":\"aroha@example.school.nz\"},"
+                + "\"schools\":[" + schools + "],\"proposedChallenges\":[\"ATTENDANCE\",\"WELLBEING\"],"
+                + "\"rationale\":\"Our schools share a town and its learners.\"}";
+    }
+}

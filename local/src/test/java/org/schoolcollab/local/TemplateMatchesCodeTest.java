@@ -1,0 +1,75 @@
+package org.schoolcollab.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** template.yaml and the code agree: handlers exist with the event types their triggers send, and are tested. */
+class TemplateMatchesCodeTest {
+    private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
+
+    private static List<SamTemplate.Function> functions() throws IOException {
+        return SamTemplate.load(ROOT.resolve("template.yaml")).functions();
+    }
+
+    @Test
+    void everyHandlerImplementsRequestHandlerWithTheTypesItsTriggerSends() throws Exception {
+        List<SamTemplate.Function> functions = functions();
+        assertThat(functions).isNotEmpty();
+        for (SamTemplate.Function f : functions) {
+            assertThat(f.handler()).as(f.id()).endsWith("::handleRequest");
+            Class<?> type = Class.forName(f.handlerClass());
+            assertThat(RequestHandler.class).as(f.id()).isAssignableFrom(type);
+            assertThat(type.getConstructor()).as("%s needs a no-argument constructor for Lambda", f.id()).isNotNull();
+            Type[] io = LocalFunction.requestHandlerTypes(type);
+            if (!f.routes().isEmpty()) {
+                assertThat(io).as(f.id()).containsExactly(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
+            }
+            if (!f.streams().isEmpty()) {
+                assertThat(io).as(f.id()).containsExactly(DynamodbEvent.class, StreamsEventResponse.class);
+            }
+            assertThat(f.routes().isEmpty() && f.streams().isEmpty()).as("%s has no trigger", f.id()).isFalse();
+        }
+    }
+
+    @Test
+    void everyStreamTriggerIsFilteredReportsPartialFailuresAndGivesUpSomewhere() throws Exception {
+        for (SamTemplate.Function f : functions()) {
+            for (SamTemplate.StreamSource s : f.streams()) {
+                assertThat(s.reportBatchItemFailures()).as(f.id() + " ReportBatchItemFailures").isTrue();
+                assertThat(s.bisectOnError()).as(f.id() + " BisectBatchOnFunctionError").isTrue();
+                assertThat(s.maximumRetryAttempts()).as(f.id() + " bounded MaximumRetryAttempts").isBetween(0, 10);
+                assertThat(s.hasOnFailureDestination()).as(f.id() + " on-failure destination").isTrue();
+                assertThat(s.filterPatterns()).as(f.id() + " FilterCriteria").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyRouteHasAHandlerTestAndASampleEvent() throws Exception {
+        List<String> testFiles;
+        try (Stream<Path> walk = Files.walk(ROOT.resolve("functions/src/test/java"))) {
+            testFiles = walk.map(p -> p.getFileName().toString()).toList();
+        }
+        for (SamTemplate.Function f : functions()) {
+            String simpleName = f.handlerClass().substring(f.handlerClass().lastIndexOf('.') + 1);
+            assertThat(testFiles).as("a handler test for %s (%s)", f.id(), f.routes())
+                    .contains(simpleName + "Test.java");
+        }
+        try (Stream<Path> events = Files.list(ROOT.resolve("events"))) {
+            assertThat(events.filter(p -> p.toString().endsWith(".json")).count()).isGreaterThanOrEqualTo(functions().size());
+        }
+    }
+}

@@ -86,6 +86,11 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** Creates the table as the template declares it, unless it is already there (a persisted restart). */
     void ensureTable(SamTemplate.Table table) {
+        ensureTable(client, table);
+    }
+
+    /** Also used against other DynamoDB endpoints (LocalStack) so every test builds the template's table. */
+    static void ensureTable(DynamoDbClient client, SamTemplate.Table table) {
         try {
             client.describeTable(b -> b.tableName(table.id()));
             return;

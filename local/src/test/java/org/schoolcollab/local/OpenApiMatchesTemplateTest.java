@@ -1,0 +1,629 @@
+package org.schoolcollab.local;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.schoolcollab.api.ApiException;
+import org.schoolcollab.api.HttpApi;
+import org.schoolcollab.eoi.ChallengeArea;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.EoiStatus;
+import org.schoolcollab.eoi.EoiValidator;
+import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.eoi.SchoolType;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * openapi.yaml stays true to the application: its paths and methods are exactly the HttpApi routes of
+ * template.yaml (the source of truth), every operation is secured and documents its errors, the request schema
+ * carries the validator's limits, and the examples are valid both for the real validator and (when
+ * com.networknt:json-schema-validator is on the test classpath) for the schemas they illustrate.
+ */
+class OpenApiMatchesTemplateTest {
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String REQUEST_SCHEMA = "ExpressionOfInterestRequest";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private static Map<String, Object> spec;
+    private static JsonNode specJson;
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path openApi = ROOT.resolve("openapi.yaml");
+        assertThat(openApi).as("openapi.yaml at the repository root (project.root=%s)", ROOT).isRegularFile();
+        try (Reader reader = Files.newBufferedReader(openApi, StandardCharsets.UTF_8)) {
+            spec = map(jsonCompatibleYaml().load(reader), "openapi.yaml");
+        }
+        specJson = JSON.readTree(JSON.writeValueAsString(spec));
+        template = SamTemplate.load(ROOT.resolve("template.yaml"));
+    }
+
+    // ------------------------------------------------------------------ the spec and the template
+
+    @Test
+    void isOpenApi31() {
+        assertThat(String.valueOf(spec.get("openapi"))).as("openapi version").startsWith("3.1");
+        Map<String, Object> info = map(spec.get("info"), "info");
+        assertThat(info).containsKeys("title", "version", "description");
+        assertThat(String.valueOf(info.get("description")))
+                .contains("kahui-ako", "school-improvement", "ID token", "{\"message\": \"Unauthorized\"}");
+    }
+
+    @Test
+    void pathsAndMethodsAreExactlyTheTemplateRoutes() {
+        Set<String> templateRoutes = template.functions().stream()
+                .flatMap(f -> f.routes().stream())
+                .map(SamTemplate.HttpRoute::routeKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> specRoutes = new TreeSet<>(operations().keySet());
+        assertThat(templateRoutes).as("HttpApi routes in template.yaml").isNotEmpty();
+
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(difference(templateRoutes, specRoutes))
+                    .as("routes in template.yaml that openapi.yaml does not document (add them under paths:)")
+                    .isEmpty();
+            softly.assertThat(difference(specRoutes, templateRoutes))
+                    .as("operations in openapi.yaml that template.yaml has no HttpApi route for")
+                    .isEmpty();
+        });
+    }
+
+    @Test
+    void everyPathParameterIsDeclared() {
+        map(spec.get("paths"), "paths").forEach((path, rawItem) -> {
+            Map<String, Object> item = map(resolve(rawItem), path);
+            Set<String> inPath = new TreeSet<>();
+            Matcher m = Pattern.compile("\\{([^}]+)}").matcher(path);
+            while (m.find()) {
+                inPath.add(m.group(1));
+            }
+            item.forEach((method, op) -> {
+                if (!HTTP_METHODS.contains(method)) {
+                    return;
+                }
+                List<Object> params = new ArrayList<>(list(item.getOrDefault("parameters", List.of())));
+                params.addAll(list(map(op, method).getOrDefault("parameters", List.of())));
+                Set<String> declared = params.stream()
+                        .map(p -> map(resolve(p), "parameter"))
+                        .filter(p -> "path".equals(p.get("in")))
+                        .peek(p -> assertThat(p.get("required")).as("%s %s path parameter %s required",
+                                method, path, p.get("name")).isEqualTo(true))
+                        .map(p -> String.valueOf(p.get("name")))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertThat(declared).as("path parameters of %s %s", method.toUpperCase(), path).isEqualTo(inPath);
+            });
+        });
+    }
+
+    @Test
+    void everyOperationHasAUniqueOperationId() {
+        List<String> ids = operations().values().stream().map(op -> (String) op.get("operationId")).toList();
+        assertThat(ids).as("operationIds").doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyOperationIsSecuredByTheBearerJwtScheme() {
+        Map<String, Object> schemes = map(map(spec.get("components"), "components")
+                .getOrDefault("securitySchemes", Map.of()), "securitySchemes");
+        Set<String> authorized = template.functions().stream()
+                .flatMap(f -> f.routes().stream())
+                .filter(SamTemplate.HttpRoute::authorized)
+                .map(SamTemplate.HttpRoute::routeKey)
+                .collect(Collectors.toSet());
+        operations().forEach((route, op) -> {
+            Object security = op.containsKey("security") ? op.get("security") : spec.get("security");
+            assertThat(security).as("%s: security (global or its own)", route).isNotNull();
+            List<Object> requirements = list(security);
+            assertThat(requirements).as("%s: security requirements", route).isNotEmpty();
+            for (Object r : requirements) {
+                Map<String, Object> requirement = map(r, route + " security requirement");
+                // {} would make authentication optional, which API Gateway's authorizer does not allow.
+                assertThat(requirement).as("%s: a security requirement naming a scheme", route).isNotEmpty();
+                for (String name : requirement.keySet()) {
+                    assertThat(schemes).as("%s: security scheme %s is defined", route, name).containsKey(name);
+                    Map<String, Object> scheme = map(schemes.get(name), name);
+                    assertThat(scheme).as("security scheme %s", name)
+                            .containsEntry("type", "http").containsEntry("scheme", "bearer")
+                            .containsEntry("bearerFormat", "JWT");
+                }
+            }
+            assertThat(authorized).as("%s is behind the template's JWT authorizer", route).contains(route);
+        });
+    }
+
+    @Test
+    void everyOperationDocumentsTheGateways401AndAProblemFor400Or404() {
+        operations().forEach((route, op) -> {
+            Map<String, Object> responses = map(op.get("responses"), route + " responses");
+            assertThat(responses).as("%s responses", route).containsKey("401");
+            Map<String, Object> unauthorized = map(resolve(responses.get("401")), route + " 401");
+            Map<String, Object> content401 = map(unauthorized.get("content"), route + " 401 content");
+            assertThat(content401).as("%s: 401 is API Gateway's own application/json body", route)
+                    .containsKey("application/json");
+            assertThat(schemaName(map(content401.get("application/json"), "401 json").get("schema")))
+                    .as("%s: 401 application/json schema", route).isEqualTo("GatewayError");
+
+            List<String> problems = new ArrayList<>();
+            for (String status : List.of("400", "404")) {
+                if (responses.containsKey(status)) {
+                    Map<String, Object> response = map(resolve(responses.get(status)), route + " " + status);
+                    Map<String, Object> content = map(response.getOrDefault("content", Map.of()), "content");
+                    if (content.containsKey(PROBLEM_JSON)) {
+                        problems.add(status);
+                    }
+                }
+            }
+            assertThat(problems).as("%s: a 400 or 404 response with %s", route, PROBLEM_JSON).isNotEmpty();
+
+            responses.forEach((status, raw) -> {
+                Map<String, Object> response = map(resolve(raw), route + " " + status);
+                assertThat(response).as("%s %s has a description", route, status).containsKey("description");
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    Map<String, Object> content = map(response.getOrDefault("content", Map.of()), "content");
+                    assertThat(content.keySet()).as("%s %s media types", route, status)
+                            .isNotEmpty().isSubsetOf(PROBLEM_JSON, "application/json");
+                }
+            });
+        });
+    }
+
+    // ------------------------------------------------------------------ the spec and the code
+
+    @Test
+    void requestSchemaCarriesTheValidatorsRules() {
+        JsonNode schemas = specJson.at("/components/schemas");
+        JsonNode request = schemas.get(REQUEST_SCHEMA);
+        assertThat(request.path("additionalProperties").asBoolean(true)).as("unknown fields are rejected").isFalse();
+        assertThat(texts(request.path("required")))
+                .containsExactlyInAnyOrder("programme", "communityName", "contact", "schools", "proposedChallenges");
+
+        JsonNode schools = request.at("/properties/schools");
+        assertThat(schools.path("minItems").asInt()).isEqualTo(EoiValidator.MIN_SCHOOLS);
+        assertThat(schools.path("maxItems").asInt()).isEqualTo(EoiValidator.MAX_SCHOOLS);
+        assertThat(schools.path("minContains").asInt()).isEqualTo(EoiValidator.MIN_STATE_SCHOOLS);
+        assertThat(texts(schools.at("/contains/properties/type/enum"))).as("state school types")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(SchoolType.values())
+                        .filter(SchoolType::isStateSchool).map(Enum::name).toList());
+
+        JsonNode school = schemas.get("School");
+        assertThat(school.path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(school.at("/properties/roll/type").asText()).isEqualTo("integer");
+        assertThat(school.at("/properties/roll/maximum").asInt()).isEqualTo(EoiValidator.MAX_ROLL);
+        assertThat(school.at("/properties/teacherFte/maximum").decimalValue())
+                .isEqualByComparingTo(EoiValidator.MAX_TEACHER_FTE);
+
+        JsonNode challenges = request.at("/properties/proposedChallenges");
+        assertThat(challenges.path("maxItems").asInt()).isEqualTo(EoiValidator.MAX_CHALLENGES);
+        assertThat(challenges.path("uniqueItems").asBoolean()).isTrue();
+        assertThat(request.at("/properties/rationale/maxLength").asInt()).isEqualTo(EoiValidator.MAX_RATIONALE);
+        assertThat(schemas.get("Contact").path("additionalProperties").asBoolean(true)).isFalse();
+
+        assertThat(texts(schemas.at("/SchoolType/enum"))).containsExactlyElementsOf(names(SchoolType.values()));
+        assertThat(texts(schemas.at("/ChallengeArea/enum"))).containsExactlyElementsOf(names(ChallengeArea.values()));
+        assertThat(texts(schemas.at("/EoiStatus/enum"))).containsExactlyElementsOf(names(EoiStatus.values()));
+        assertThat(texts(schemas.at("/Programme/enum")))
+                .containsExactlyElementsOf(Arrays.stream(Programme.values()).map(Programme::id).toList());
+        assertThat(request.at("/if/properties/programme/const").asText()).as("the programme needing board endorsement")
+                .isEqualTo(Arrays.stream(Programme.values()).filter(Programme::requiresBoardEndorsement)
+                        .map(Programme::id).findFirst().orElseThrow());
+
+        JsonNode parameters = specJson.at("/components/parameters");
+        assertThat(parameters.at("/Limit/schema/maximum").asInt()).isEqualTo(EoiService.MAX_PAGE);
+        assertThat(parameters.at("/Limit/schema/default").asInt()).isEqualTo(EoiService.DEFAULT_PAGE);
+        assertThat(parameters.at("/Status/schema/default").asText()).isEqualTo(EoiStatus.SUBMITTED.name());
+        assertThat(parameters.at("/IdempotencyKey/name").asText()).isEqualTo("Idempotency-Key");
+        assertThat(parameters.at("/IdempotencyKey/schema/maxLength").asInt()).isEqualTo(255);
+        assertThat(String.valueOf(map(resolve(Map.of("$ref", "#/components/responses/PayloadTooLarge")), "413")
+                .get("description"))).contains(HttpApi.MAX_BODY_BYTES / 1024 + " KiB");
+    }
+
+    @Test
+    void requestExamplesPassTheRealValidator() {
+        Map<String, JsonNode> examples = requestExamples();
+        assertThat(examples).as("request body examples").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(examples.values().stream().map(e -> e.path("programme").asText()).toList())
+                .as("an example for each programme")
+                .containsAll(Arrays.stream(Programme.values()).map(Programme::id).toList());
+        examples.forEach((where, value) -> assertThatCode(() -> EoiValidator.parse(JSON.writeValueAsString(value)))
+                .as("the example at %s is accepted by EoiValidator", where)
+                .doesNotThrowAnyException());
+    }
+
+    @Test
+    void theValidatorAcceptsAndRejectsWhatTheRequestSchemaSays() throws Exception {
+        JsonNode base = kahuiAkoRequestExample();
+        for (Case c : cases()) {
+            String text = JSON.writeValueAsString(c.apply(base));
+            if (c.valid()) {
+                assertThatCode(() -> EoiValidator.parse(text)).as("EoiValidator accepts: %s", c.name())
+                        .doesNotThrowAnyException();
+            } else {
+                assertThatThrownBy(() -> EoiValidator.parse(text)).as("EoiValidator rejects: %s", c.name())
+                        .isInstanceOf(ApiException.class)
+                        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+            }
+        }
+    }
+
+    @Test
+    void theRequestSchemaAcceptsAndRejectsWhatTheValidatorDoes() throws Exception {
+        Optional<SchemaValidator> validator = SchemaValidator.load();
+        Assumptions.assumeTrue(validator.isPresent(),
+                "com.networknt:json-schema-validator is not on the test classpath: request schema not exercised");
+        JsonNode schema = schemaRoot(Map.of("$ref", "#/components/schemas/" + REQUEST_SCHEMA));
+        JsonNode base = kahuiAkoRequestExample();
+        for (Case c : cases()) {
+            List<String> errors = validator.get().validate(schema, c.apply(base));
+            if (c.valid()) {
+                assertThat(errors).as("%s accepts: %s", REQUEST_SCHEMA, c.name()).isEmpty();
+            } else {
+                assertThat(errors).as("%s rejects: %s", REQUEST_SCHEMA, c.name()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyExampleSatisfiesItsSchema() throws Exception {
+        Optional<SchemaValidator> validator = SchemaValidator.load();
+        Assumptions.assumeTrue(validator.isPresent(),
+                "com.networknt:json-schema-validator is not on the test classpath: examples not checked against their schemas");
+        List<Example> examples = allExamples();
+        assertThat(examples).as("examples in openapi.yaml").hasSizeGreaterThan(10);
+        List<String> failures = new ArrayList<>();
+        for (Example e : examples) {
+            List<String> errors = validator.get().validate(schemaRoot(e.schema()), JSON.valueToTree(e.value()));
+            if (!errors.isEmpty()) {
+                failures.add(e.where() + ": " + errors);
+            }
+        }
+        assertThat(failures).as("examples that do not satisfy their schema").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ boundary cases for the request body
+
+    private record Case(String name, boolean valid, java.util.function.Function<JsonNode, JsonNode> change) {
+        JsonNode apply(JsonNode base) {
+            return change.apply(base.deepCopy());
+        }
+    }
+
+    private static Case valid(String name, Consumer<ObjectNode> change) {
+        return new Case(name, true, n -> { change.accept((ObjectNode) n); return n; });
+    }
+
+    private static Case invalid(String name, Consumer<ObjectNode> change) {
+        return new Case(name, false, n -> { change.accept((ObjectNode) n); return n; });
+    }
+
+    private static ObjectNode school(ObjectNode body, int i) {
+        return (ObjectNode) body.withArray("/schools").get(i);
+    }
+
+    private static List<Case> cases() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return List.of(
+                valid("the example as given", b -> {}),
+                valid("optional fields left out", b -> {
+                    b.remove(List.of("region", "rationale"));
+                    b.withObject("/contact").remove("phone");
+                }),
+                valid("optional fields null", b -> {
+                    b.putNull("region");
+                    b.putNull("rationale");
+                    b.withObject("/contact").putNull("phone");
+                }),
+                valid("community name of 3 characters (Unicode)", b -> b.put("communityName", "Ōtā")),
+                valid("community name of 120 characters", b -> b.put("communityName", "ā".repeat(120))),
+                valid("rationale of 4000 characters", b -> b.put("rationale", "ō".repeat(4000))),
+                valid("empty rationale", b -> b.put("rationale", "")),
+                valid("roll 0 and 10000", b -> {
+                    school(b, 0).put("roll", 0);
+                    school(b, 1).put("roll", 10_000);
+                }),
+                valid("teacherFte 0, 1000 and two decimals", b -> {
+                    school(b, 0).put("teacherFte", 0);
+                    school(b, 1).put("teacherFte", 1000);
+                    school(b, 2).put("teacherFte", new BigDecimal("12.25"));
+                }),
+                valid("30 schools", b -> {
+                    ArrayNode schools = b.putArray("schools");
+                    IntStream.rangeClosed(1, 30).forEach(i -> schools.addObject()
+                            .put("schoolNumber", String.valueOf(9000 + i)).put("name", "Kura " + i)
+                            .put("type", "PRIMARY").put("roll", 100).put("teacherFte", 5).put("boardEndorsed", true));
+                }),
+                valid("five challenges", b -> {
+                    ArrayNode all = b.putArray("proposedChallenges");
+                    Arrays.stream(ChallengeArea.values()).forEach(a -> all.add(a.name()));
+                }),
+                valid("school-improvement without board endorsement", b -> {
+                    b.put("programme", "school-improvement");
+                    school(b, 1).put("boardEndorsed", false);
+                }),
+                new Case("not an object", false, n -> f.arrayNode().add(n)),
+                invalid("unknown top-level field", b -> b.put("nickname", "x")),
+                invalid("unknown contact field", b -> b.withObject("/contact").put("fax", "04 000 0000")),
+                invalid("unknown school field", b -> school(b, 0).put("ward", "Ōtaki")),
+                invalid("programme missing", b -> b.remove("programme")),
+                invalid("programme unknown", b -> b.put("programme", "kura-kaupapa")),
+                invalid("community name of 2 characters", b -> b.put("communityName", "Ōt")),
+                invalid("community name of 121 characters", b -> b.put("communityName", "a".repeat(121))),
+                invalid("community name blank", b -> b.put("communityName", "     ")),
+                invalid("community name null", b -> b.putNull("communityName")),
+                invalid("region empty", b -> b.put("region", "")),
+                invalid("region of 101 characters", b -> b.put("region", "r".repeat(101))),
+                invalid("contact missing", b -> b.remove("contact")),
+                invalid("contact name blank", b -> b.withObject("/contact").put("name", " ")),
+                invalid("contact email without a domain dot", b -> b.withObject("/contact").put("email", "tumuaki@otaki")),
+                invalid("contact email missing", b -> b.withObject("/contact").remove("email")),
+                invalid("phone with letters", b -> b.withObject("/contact").put("phone", "call the office")),
+                invalid("one school", b -> {
+                    ArrayNode schools = b.withArray("/schools");
+                    while (schools.size() > 1) {
+                        schools.remove(1);
+                    }
+                }),
+                invalid("31 schools", b -> {
+                    ArrayNode schools = b.putArray("schools");
+                    IntStream.rangeClosed(1, 31).forEach(i -> schools.addObject()
+                            .put("schoolNumber", String.valueOf(9000 + i)).put("name", "Kura " + i)
+                            .put("type", "PRIMARY").put("roll", 100).put("teacherFte", 5).put("boardEndorsed", true));
+                }),
+                invalid("only one state school", b -> {
+                    ArrayNode schools = b.withArray("/schools");
+                    for (int i = 1; i < schools.size(); i++) {
+                        school(b, i).put("type", i % 2 == 0 ? "TERTIARY" : "EARLY_LEARNING");
+                    }
+                }),
+                invalid("school number with a letter", b -> school(b, 0).put("schoolNumber", "91O1")),
+                invalid("school number of 11 digits", b -> school(b, 0).put("schoolNumber", "12345678901")),
+                invalid("school number as a number", b -> school(b, 0).put("schoolNumber", 9101)),
+                invalid("school name missing", b -> school(b, 0).remove("name")),
+                invalid("school type unknown", b -> school(b, 0).put("type", "KURA")),
+                invalid("negative roll", b -> school(b, 0).put("roll", -1)),
+                invalid("roll over 10000", b -> school(b, 0).put("roll", 10_001)),
+                invalid("fractional roll", b -> school(b, 0).put("roll", new BigDecimal("182.5"))),
+                invalid("roll as a string", b -> school(b, 0).put("roll", "182")),
+                invalid("negative teacherFte", b -> school(b, 0).put("teacherFte", new BigDecimal("-0.5"))),
+                invalid("teacherFte over 1000", b -> school(b, 0).put("teacherFte", new BigDecimal("1000.01"))),
+                invalid("teacherFte with three decimals", b -> school(b, 0).put("teacherFte", new BigDecimal("11.555"))),
+                invalid("boardEndorsed as a string", b -> school(b, 0).put("boardEndorsed", "yes")),
+                invalid("a kahui-ako school board has not endorsed", b -> school(b, 1).put("boardEndorsed", false)),
+                invalid("no challenges", b -> b.putArray("proposedChallenges")),
+                invalid("six challenges", b -> {
+                    ArrayNode all = b.putArray("proposedChallenges");
+                    Arrays.stream(ChallengeArea.values()).forEach(a -> all.add(a.name()));
+                    all.add(ChallengeArea.WELLBEING.name());
+                }),
+                invalid("a challenge named twice", b -> b.putArray("proposedChallenges").add("ATTENDANCE").add("ATTENDANCE")),
+                invalid("an unknown challenge", b -> b.putArray("proposedChallenges").add("LITERACY")),
+                invalid("rationale of 4001 characters", b -> b.put("rationale", "x".repeat(4001))));
+    }
+
+    // ------------------------------------------------------------------ reading the spec
+
+    /** "METHOD /path" to the operation object. */
+    private static Map<String, Map<String, Object>> operations() {
+        Map<String, Map<String, Object>> ops = new LinkedHashMap<>();
+        map(spec.getOrDefault("paths", Map.of()), "paths").forEach((path, rawItem) ->
+                map(resolve(rawItem), path).forEach((method, op) -> {
+                    if (HTTP_METHODS.contains(method)) {
+                        ops.put(method.toUpperCase() + " " + path, map(op, method + " " + path));
+                    }
+                }));
+        return ops;
+    }
+
+    private record Example(String where, Object schema, Object value) {}
+
+    /** Every example of a media type, parameter or header, with the schema it illustrates. */
+    private static List<Example> allExamples() {
+        List<Example> out = new ArrayList<>();
+        operations().forEach((route, op) -> {
+            if (op.containsKey("requestBody")) {
+                mediaExamples(route + " request", map(resolve(op.get("requestBody")), "requestBody"), out);
+            }
+            for (Object p : list(op.getOrDefault("parameters", List.of()))) {
+                Map<String, Object> parameter = map(resolve(p), "parameter");
+                withExamples(route + " parameter " + parameter.get("name"), parameter, parameter.get("schema"), out);
+            }
+            map(op.get("responses"), "responses").forEach((status, raw) -> {
+                Map<String, Object> response = map(resolve(raw), status);
+                mediaExamples(route + " " + status, response, out);
+                map(response.getOrDefault("headers", Map.of()), "headers").forEach((name, h) -> {
+                    Map<String, Object> header = map(resolve(h), name);
+                    withExamples(route + " " + status + " header " + name, header, header.get("schema"), out);
+                });
+            });
+        });
+        return out;
+    }
+
+    private static void mediaExamples(String where, Map<String, Object> owner, List<Example> out) {
+        map(owner.getOrDefault("content", Map.of()), where + " content").forEach((mediaType, raw) -> {
+            Map<String, Object> media = map(raw, mediaType);
+            withExamples(where + " " + mediaType, media, media.get("schema"), out);
+        });
+    }
+
+    private static void withExamples(String where, Map<String, Object> owner, Object schema, List<Example> out) {
+        if (owner.containsKey("example")) {
+            out.add(new Example(where + " example", schema, owner.get("example")));
+        }
+        map(owner.getOrDefault("examples", Map.of()), where + " examples").forEach((name, raw) -> {
+            Map<String, Object> example = map(resolve(raw), name);
+            if (example.containsKey("value")) {
+                out.add(new Example(where + " examples." + name, schema, example.get("value")));
+            }
+        });
+    }
+
+    /** The request body examples of the operations whose body is ExpressionOfInterestRequest. */
+    private static Map<String, JsonNode> requestExamples() {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Example e : allExamples()) {
+            if (e.where().contains(" request ") && REQUEST_SCHEMA.equals(schemaName(e.schema()))) {
+                out.put(e.where(), JSON.valueToTree(e.value()));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode kahuiAkoRequestExample() {
+        return requestExamples().values().stream()
+                .filter(e -> e.path("programme").asText().equals("kahui-ako")).findFirst().orElseThrow();
+    }
+
+    /** A standalone JSON Schema (2020-12) for a schema of the spec: its $refs resolve inside components. */
+    private static JsonNode schemaRoot(Object schema) {
+        ObjectNode root = ((JsonNode) JSON.valueToTree(schema)).deepCopy();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.set("components", specJson.get("components"));
+        return root;
+    }
+
+    private static String schemaName(Object schema) {
+        if (schema instanceof Map<?, ?> m && m.get("$ref") instanceof String ref
+                && ref.startsWith("#/components/schemas/")) {
+            return ref.substring("#/components/schemas/".length());
+        }
+        return null;
+    }
+
+    /** Follows local $refs ("#/a/b") to the object they name. */
+    private static Object resolve(Object node) {
+        Object current = node;
+        for (int hops = 0; current instanceof Map<?, ?> m && m.get("$ref") instanceof String ref; hops++) {
+            assertThat(hops).as("$ref chain from %s", node).isLessThan(10);
+            assertThat(ref).as("only local $refs are used").startsWith("#/");
+            Object target = spec;
+            for (String part : ref.substring(2).split("/")) {
+                String key = part.replace("~1", "/").replace("~0", "~");
+                assertThat(target).as("$ref %s resolves", ref).isInstanceOf(Map.class);
+                target = ((Map<?, ?>) target).get(key);
+            }
+            assertThat(target).as("$ref %s resolves", ref).isNotNull();
+            current = target;
+        }
+        return current;
+    }
+
+    private static <T> Set<T> difference(Set<T> a, Set<T> b) {
+        Set<T> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o, String what) {
+        assertThat(o).as("%s is a mapping", what).isInstanceOf(Map.class);
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        assertThat(o).as("a list").isInstanceOf(List.class);
+        return (List<Object>) o;
+    }
+
+    /** YAML read as JSON would read it: an unquoted date stays a string (SnakeYAML would make it a Date). */
+    private static Yaml jsonCompatibleYaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()) {
+            {
+                this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+            }
+        });
+    }
+
+    /**
+     * com.networknt:json-schema-validator, reached by reflection so that this test compiles and runs without it:
+     * with it on the test classpath the schema checks run, without it they are skipped (and say so).
+     */
+    private static final class SchemaValidator {
+        private final Object factory;
+        private final Method getSchema;
+
+        private SchemaValidator(Object factory, Method getSchema) {
+            this.factory = factory;
+            this.getSchema = getSchema;
+        }
+
+        static Optional<SchemaValidator> load() throws ReflectiveOperationException {
+            Class<?> factoryType;
+            try {
+                factoryType = Class.forName("com.networknt.schema.JsonSchemaFactory");
+            } catch (ClassNotFoundException e) {
+                return Optional.empty();
+            }
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Class<Enum> flagType = (Class<Enum>) Class.forName("com.networknt.schema.SpecVersion$VersionFlag");
+            @SuppressWarnings("unchecked")
+            Object v202012 = Enum.valueOf(flagType, "V202012");
+            Object factory = factoryType.getMethod("getInstance", flagType).invoke(null, v202012);
+            return Optional.of(new SchemaValidator(factory, factoryType.getMethod("getSchema", JsonNode.class)));
+        }
+
+        /** The validation messages; empty when the instance is valid. */
+        List<String> validate(JsonNode schema, JsonNode instance) throws ReflectiveOperationException {
+            try {
+                Object compiled = getSchema.invoke(factory, schema);
+                Object messages = compiled.getClass().getMethod("validate", JsonNode.class).invoke(compiled, instance);
+                return ((Collection<?>) messages).stream().map(String::valueOf).toList();
+            } catch (InvocationTargetException e) {
+                throw new AssertionError("json-schema-validator failed on " + schema, e.getCause());
+            }
+        }
+    }
+}

@@ -34,7 +34,8 @@ public final class PageTokens {
             if (node.isObject() && node.size() == expectedKeys.size()) {
                 for (String name : expectedKeys) {
                     JsonNode v = node.get(name);
-                    if (v == null || !v.isTextual()) {
+                    // DynamoDB refuses empty key values (a 500 if passed on): a forged token, not a position.
+                    if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
                         break;
                     }
                     key.put(name, AttributeValue.fromS(v.textValue()));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.schoolcollab.common.Items.num;
 import static org.schoolcollab.common.Items.str;
@@ -28,6 +29,8 @@ public final class DynamoEoiStore implements EoiStore {
     public static final String CLAIM_TYPE = "SCHOOL_CLAIM";
     public static final String IDEMPOTENCY_TYPE = "IDEMPOTENCY";
     private static final Set<String> QUEUE_KEYS = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
+    /** Attempts at the claim transaction when DynamoDB cancels it for a conflict with a concurrent transaction. */
+    static final int MAX_ATTEMPTS = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,15 +63,39 @@ public final class DynamoEoiStore implements EoiStore {
         idempotentResponse.ifPresent(r -> writes.add(TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
                 .item(idempotencyItem(r))
-                // An expired key that TTL has not yet deleted may be taken again.
-                .conditionExpression("attribute_not_exists(pk) OR #exp < :now")
+                // An expired key that TTL has not yet deleted may be taken again (expired as findIdempotentResponse
+                // sees it: expiresAt at or before now).
+                .conditionExpression("attribute_not_exists(pk) OR #exp <= :now")
                 .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", num(eoi.submittedAt().getEpochSecond())))
                 .build()).build()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                RuntimeException translated = translate(e, schoolNumbers, idempotentResponse.isPresent());
+                // Another transaction held one of the items (DynamoDB cancels rather than waits): nothing was
+                // written, so try again; the retry then meets the winner's claims as a condition failure.
+                if (translated != e || !isConflict(e) || attempt >= MAX_ATTEMPTS) {
+                    throw translated;
+                }
+                pause(attempt, e);
+            }
+        }
+    }
+
+    private static boolean isConflict(TransactionCanceledException e) {
+        return e.hasCancellationReasons()
+                && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+    }
+
+    private static void pause(int attempt, TransactionCanceledException cause) {
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
-        } catch (TransactionCanceledException e) {
-            throw translate(e, schoolNumbers, idempotentResponse.isPresent());
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L << attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 

@@ -26,6 +26,8 @@ public final class EoiValidator {
     public static final int MIN_STATE_SCHOOLS = 2;
     public static final int MAX_ROLL = 10_000;
     public static final BigDecimal MAX_TEACHER_FTE = new BigDecimal("1000");
+    /** FTE in hundredths; it also keeps the value within what a DynamoDB number can hold (38 digits, 1E-130). */
+    public static final int MAX_TEACHER_FTE_DECIMALS = 2;
     public static final int MAX_CHALLENGES = 5;
     public static final int MAX_RATIONALE = 4_000;
 
@@ -146,7 +148,8 @@ public final class EoiValidator {
             String name = text(s, "name", at + ".name", 1, 200, true);
             SchoolType type = enumValue(s.get("type"), at + ".type", SchoolType.class);
             Integer roll = wholeNumber(s.get("roll"), at + ".roll", 0, MAX_ROLL);
-            BigDecimal fte = decimal(s.get("teacherFte"), at + ".teacherFte", BigDecimal.ZERO, MAX_TEACHER_FTE);
+            BigDecimal fte = decimal(s.get("teacherFte"), at + ".teacherFte", BigDecimal.ZERO, MAX_TEACHER_FTE,
+                    MAX_TEACHER_FTE_DECIMALS);
             Boolean endorsed = bool(s.get("boardEndorsed"), at + ".boardEndorsed");
             if (programme != null && programme.requiresBoardEndorsement() && Boolean.FALSE.equals(endorsed)) {
                 error(at + ".boardEndorsed", "every school board must endorse a " + programme.id() + " application");
@@ -250,7 +253,7 @@ public final class EoiValidator {
         return node.intValue();
     }
 
-    private BigDecimal decimal(JsonNode node, String field, BigDecimal min, BigDecimal max) {
+    private BigDecimal decimal(JsonNode node, String field, BigDecimal min, BigDecimal max, int maxDecimals) {
         if (node == null || node.isNull()) {
             error(field, "is required");
             return null;
@@ -262,6 +265,10 @@ public final class EoiValidator {
         BigDecimal value = node.decimalValue();
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             error(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > maxDecimals) {
+            error(field, "may have at most " + maxDecimals + " decimal places");
             return null;
         }
         return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();

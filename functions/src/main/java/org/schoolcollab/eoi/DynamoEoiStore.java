@@ -69,20 +69,78 @@ public final class DynamoEoiStore implements EoiStore {
                 .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", num(eoi.submittedAt().getEpochSecond())))
                 .build()).build()));
+        transact(writes, e -> translate(e, schoolNumbers, idempotentResponse.isPresent()));
+    }
+
+    /**
+     * Runs a transaction; a cancellation is translated, except a conflict with a concurrent transaction
+     * (DynamoDB cancels rather than waits): nothing was written, so it is tried again, and the retry then meets
+     * the winner's writes as a condition failure.
+     */
+    private void transact(List<TransactWriteItem> writes,
+                          java.util.function.Function<TransactionCanceledException, RuntimeException> translate) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
-                RuntimeException translated = translate(e, schoolNumbers, idempotentResponse.isPresent());
-                // Another transaction held one of the items (DynamoDB cancels rather than waits): nothing was
-                // written, so try again; the retry then meets the winner's claims as a condition failure.
+                RuntimeException translated = translate.apply(e);
                 if (translated != e || !isConflict(e) || attempt >= MAX_ATTEMPTS) {
                     throw translated;
                 }
                 pause(attempt, e);
             }
         }
+    }
+
+    @Override
+    public void recordDecision(ExpressionOfInterest eoi, EoiDecision decision,
+                               Optional<org.schoolcollab.community.Community> community) {
+        EoiStatus status = decision.decision() == EoiDecision.Outcome.APPROVED ? EoiStatus.APPROVED : EoiStatus.DECLINED;
+        var entry = new ExpressionOfInterest.HistoryEntry(decision.decidedAt(), status.name(), decision.decidedBySub());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":submitted", str(EoiStatus.SUBMITTED.name()),
+                ":status", str(status.name()),
+                ":queue", str(EoiItemMapper.queuePk(status)),
+                ":at", str(decision.decidedAt().toString()),
+                ":entry", AttributeValue.fromL(List.of(EoiItemMapper.historyEntry(entry)))));
+        String update = "SET #status = :status, gsi1pk = :queue, decidedAt = :at, history = list_append(history, :entry)"
+                + (decision.communityId() == null ? "" : ", communityId = :community");
+        if (decision.communityId() != null) {
+            values.put(":community", str(decision.communityId()));
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(EoiItemMapper.key(eoi.id()))
+                .conditionExpression("#status = :submitted")
+                .updateExpression(update)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values)).build());
+        writes.add(putIfAbsent(EoiDecisionItemMapper.toItem(decision)));
+        community.ifPresent(c -> writes.add(putIfAbsent(org.schoolcollab.community.CommunityItemMapper.toItem(c))));
+        for (String number : eoi.application().schoolNumbers()) {
+            Map<String, AttributeValue> key = Map.of(Keys.PK, str(claimPk(eoi.application().programme(), number)),
+                    Keys.SK, str("CLAIM"));
+            Map<String, AttributeValue> mine = Map.of(":eoi", str(eoi.id()));
+            writes.add(community.isPresent()
+                    // The claim now holds the school for the community.
+                    ? TransactWriteItem.builder().update(u -> u.tableName(table).key(key)
+                            .conditionExpression("eoiId = :eoi")
+                            .updateExpression("SET communityId = :community")
+                            .expressionAttributeValues(Map.of(":eoi", str(eoi.id()), ":community",
+                                    str(community.get().id())))).build()
+                    // Declined: the schools may apply again.
+                    : TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)
+                            .conditionExpression("eoiId = :eoi").expressionAttributeValues(mine)).build());
+        }
+        transact(writes, e -> {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            boolean decided = reasons.size() > 1 && (isConditionFailure(reasons.get(0)) || isConditionFailure(reasons.get(1)));
+            return decided ? new AlreadyDecidedException() : e;
+        });
+    }
+
+    private static boolean isConditionFailure(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
     }
 
     private static boolean isConflict(TransactionCanceledException e) {

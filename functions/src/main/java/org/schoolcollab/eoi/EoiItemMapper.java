@@ -42,12 +42,8 @@ public final class EoiItemMapper {
         item.put("programme", str(app.programme().id()));
         item.put("communityName", str(app.communityName()));
         Items.putIfPresent(item, "region", app.region());
-        Map<String, AttributeValue> contact = new HashMap<>();
-        contact.put("name", str(app.contact().name()));
-        contact.put("email", str(app.contact().email()));
-        Items.putIfPresent(contact, "phone", app.contact().phone());
-        item.put("contact", AttributeValue.fromM(contact));
-        item.put("schools", AttributeValue.fromL(app.schools().stream().map(EoiItemMapper::school).toList()));
+        item.put("contact", contact(app.contact()));
+        item.put("schools", schools(app.schools()));
         item.put("proposedChallenges", AttributeValue.fromL(
                 app.proposedChallenges().stream().map(c -> str(c.name())).toList()));
         Items.putIfPresent(item, "rationale", app.rationale());
@@ -56,9 +52,39 @@ public final class EoiItemMapper {
         item.put("submittedBySub", str(eoi.submittedBySub()));
         item.put("submittedByEmail", str(eoi.submittedByEmail()));
         item.put("submittedAt", str(eoi.submittedAt().toString()));
-        item.put("history", AttributeValue.fromL(eoi.history().stream().map(h -> AttributeValue.fromM(Map.of(
-                "at", str(h.at().toString()), "event", str(h.event()), "by", str(h.by())))).toList()));
+        item.put("history", AttributeValue.fromL(eoi.history().stream().map(EoiItemMapper::historyEntry).toList()));
+        Items.putIfPresent(item, "communityId", eoi.communityId());
         return item;
+    }
+
+    public static AttributeValue historyEntry(ExpressionOfInterest.HistoryEntry h) {
+        return AttributeValue.fromM(Map.of("at", str(h.at().toString()), "event", str(h.event()), "by", str(h.by())));
+    }
+
+    public static AttributeValue schools(List<School> schools) {
+        return AttributeValue.fromL(schools.stream().map(EoiItemMapper::school).toList());
+    }
+
+    public static AttributeValue contact(Contact c) {
+        Map<String, AttributeValue> contact = new HashMap<>();
+        contact.put("name", str(c.name()));
+        contact.put("email", str(c.email()));
+        Items.putIfPresent(contact, "phone", c.phone());
+        return AttributeValue.fromM(contact);
+    }
+
+    public static Contact contactFrom(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> c = map(item, "contact");
+        return new Contact(s(c, "name"), s(c, "email"), Items.optS(c, "phone").orElse(null));
+    }
+
+    public static List<School> schoolsFrom(Map<String, AttributeValue> item, String name) {
+        return list(item, name).stream().map(v -> {
+            Map<String, AttributeValue> m = v.m();
+            return new School(s(m, "schoolNumber"), s(m, "name"), SchoolType.valueOf(s(m, "type")),
+                    Integer.parseInt(Items.n(m, "roll")), new BigDecimal(Items.n(m, "teacherFte")),
+                    Boolean.TRUE.equals(m.get("boardEndorsed").bool()));
+        }).toList();
     }
 
     private static AttributeValue school(School school) {
@@ -78,14 +104,8 @@ public final class EoiItemMapper {
         }
         Programme programme = Programme.byId(s(item, "programme"))
                 .orElseThrow(() -> new IllegalArgumentException("unknown programme on item"));
-        Map<String, AttributeValue> c = map(item, "contact");
-        Contact contact = new Contact(s(c, "name"), s(c, "email"), Items.optS(c, "phone").orElse(null));
-        List<School> schools = list(item, "schools").stream().map(v -> {
-            Map<String, AttributeValue> m = v.m();
-            return new School(s(m, "schoolNumber"), s(m, "name"), SchoolType.valueOf(s(m, "type")),
-                    Integer.parseInt(Items.n(m, "roll")), new BigDecimal(Items.n(m, "teacherFte")),
-                    Boolean.TRUE.equals(m.get("boardEndorsed").bool()));
-        }).toList();
+        Contact contact = contactFrom(item);
+        List<School> schools = schoolsFrom(item, "schools");
         List<ChallengeArea> challenges = list(item, "proposedChallenges").stream()
                 .map(v -> ChallengeArea.valueOf(v.s())).toList();
         EoiApplication app = new EoiApplication(programme, s(item, "communityName"),
@@ -97,10 +117,10 @@ public final class EoiItemMapper {
                 .toList();
         return new ExpressionOfInterest(s(item, "id"), app, EoiStatus.valueOf(s(item, "status")),
                 s(item, "submittedBySub"), s(item, "submittedByEmail"), Instant.parse(s(item, "submittedAt")),
-                history);
+                history, Items.optS(item, "communityId").orElse(null));
     }
 
-    private static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
+    static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         if (v == null || !v.hasM()) {
             throw new IllegalArgumentException("item has no map attribute '" + name + "'");
@@ -108,7 +128,7 @@ public final class EoiItemMapper {
         return v.m();
     }
 
-    private static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {
+    static List<AttributeValue> list(Map<String, AttributeValue> item, String name) {
         AttributeValue v = item.get(name);
         if (v == null || !v.hasL()) {
             throw new IllegalArgumentException("item has no list attribute '" + name + "'");

@@ -32,6 +32,9 @@ public final class EoiJson {
         if (app.rationale() != null) {
             o.put("rationale", app.rationale());
         }
+        if (eoi.communityId() != null) {
+            o.put("communityId", eoi.communityId());
+        }
         o.putObject("submittedBy").put("sub", eoi.submittedBySub()).put("email", eoi.submittedByEmail());
         ArrayNode history = o.putArray("history");
         eoi.history().forEach(h -> history.addObject()
@@ -52,6 +55,24 @@ public final class EoiJson {
         o.put("submittedAt", eoi.submittedAt().toString());
         o.put("schoolCount", app.schools().size());
         o.put("totalRoll", app.totalRoll());
+        return o;
+    }
+
+    public static ObjectNode decision(EoiDecision d) {
+        ObjectNode o = Json.object();
+        o.put("eoiId", d.eoiId());
+        o.put("decision", d.decision().name());
+        if (d.wave() != null) {
+            o.put("wave", d.wave());
+        }
+        if (d.reason() != null) {
+            o.put("reason", d.reason());
+        }
+        o.put("decidedAt", d.decidedAt().toString());
+        o.putObject("decidedBy").put("sub", d.decidedBySub()).put("email", d.decidedByEmail());
+        if (d.communityId() != null) {
+            o.put("communityId", d.communityId());
+        }
         return o;
     }
 }

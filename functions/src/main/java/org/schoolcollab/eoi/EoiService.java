@@ -118,7 +118,12 @@ public final class EoiService {
                 throw ApiException.badRequest("status", "unknown status '" + s + "'; one of SUBMITTED, APPROVED, DECLINED, WITHDRAWN");
             }
         }).orElse(EoiStatus.SUBMITTED);
-        int pageSize = limit.map(l -> {
+        return store.listByStatus(wanted, pageSize(limit), nextToken);
+    }
+
+    /** The `limit` query parameter of every list: 1 to 100, default 20. */
+    public static int pageSize(Optional<String> limit) {
+        return limit.map(l -> {
             try {
                 int n = Integer.parseInt(l);
                 if (n >= 1 && n <= MAX_PAGE) {
@@ -129,7 +134,6 @@ public final class EoiService {
             }
             throw ApiException.badRequest("limit", "must be a whole number from 1 to " + MAX_PAGE);
         }).orElse(DEFAULT_PAGE);
-        return store.listByStatus(wanted, pageSize, nextToken);
     }
 
     static String sha256(String body) {

@@ -20,6 +20,15 @@ public interface EoiStore {
 
     Optional<ExpressionOfInterest> find(String id);
 
+    /**
+     * Records the decision, moves the application out of SUBMITTED, and either forms the community (claims now
+     * name it) or releases the schools' claims: one transaction, conditional on the application being SUBMITTED.
+     *
+     * @throws AlreadyDecidedException when it was decided first by someone else
+     */
+    void recordDecision(ExpressionOfInterest eoi, EoiDecision decision,
+                        Optional<org.schoolcollab.community.Community> community);
+
     /** Oldest first. */
     Page<ExpressionOfInterest> listByStatus(EoiStatus status, int limit, Optional<String> nextToken);
 
@@ -40,6 +49,12 @@ public interface EoiStore {
 
         public List<String> schoolNumbers() {
             return schoolNumbers;
+        }
+    }
+
+    final class AlreadyDecidedException extends RuntimeException {
+        public AlreadyDecidedException() {
+            super("the expression of interest is no longer SUBMITTED");
         }
     }
 

@@ -2,7 +2,12 @@ package org.schoolcollab.handlers;
 
 import org.schoolcollab.common.AwsClients;
 import org.schoolcollab.common.Env;
+import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.community.DynamoCommunityStore;
 import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.eoi.EoiDecisionService;
+import org.schoolcollab.notify.DecisionNotifier;
+import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.notify.DynamoNotificationStore;
 import org.schoolcollab.notify.EoiNotifier;
@@ -23,6 +28,19 @@ final class Wiring {
 
     static EoiService eoiService() {
         return new EoiService(new DynamoEoiStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
+    }
+
+    static EoiDecisionService eoiDecisionService() {
+        return new EoiDecisionService(new DynamoEoiStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
+    }
+
+    static CommunityService communityService() {
+        return new CommunityService(new DynamoCommunityStore(AwsClients.dynamoDb(), table()));
+    }
+
+    static DecisionNotifier decisionNotifier() {
+        return new DecisionNotifier(new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()),
+                mailSender(), Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
     }
 
     static EoiNotifier eoiNotifier() {

@@ -16,14 +16,12 @@ public final class EoiNotifier {
     public static final String TO_STAFF = "EOI_RECEIVED_STAFF";
     public static final String TO_CONTACT = "EOI_RECEIVED_CONTACT";
 
-    private final NotificationStore store;
-    private final MailSender mail;
+    private final NotificationDelivery delivery;
     private final String staffAddress;
     private final Clock clock;
 
     public EoiNotifier(NotificationStore store, MailSender mail, String staffAddress, Clock clock) {
-        this.store = store;
-        this.mail = mail;
+        this.delivery = new NotificationDelivery(store, mail, clock);
         this.staffAddress = staffAddress;
         this.clock = clock;
     }
@@ -35,18 +33,7 @@ public final class EoiNotifier {
                 "New expression of interest to review: " + app.communityName(), staffText(eoi), clock.instant());
         Notification contact = Notification.pending(source, TO_CONTACT, app.contact().email(),
                 "Expression of interest received: " + app.communityName(), contactText(eoi), clock.instant());
-        return List.of(deliverOnce(staff), deliverOnce(contact));
-    }
-
-    private Notification deliverOnce(Notification wanted) {
-        Notification stored = store.createIfAbsent(wanted);
-        if (stored.status() == Notification.Status.SENT) {
-            return stored;
-        }
-        // PENDING: new, or a send that failed or was never confirmed. Send, then record it.
-        String messageId = mail.send(new Mail(stored.recipient(), stored.subject(), stored.body()));
-        store.markSent(stored.sourcePk(), stored.kind(), messageId, clock.instant());
-        return store.find(stored.sourcePk(), stored.kind()).orElseThrow();
+        return List.of(delivery.deliverOnce(staff), delivery.deliverOnce(contact));
     }
 
     static String staffText(ExpressionOfInterest eoi) {

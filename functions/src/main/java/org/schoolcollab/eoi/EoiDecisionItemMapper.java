@@ -1,0 +1,51 @@
+package org.schoolcollab.eoi;
+
+import org.schoolcollab.common.Items;
+import org.schoolcollab.common.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.schoolcollab.common.Items.s;
+import static org.schoolcollab.common.Items.str;
+
+/** pk EOI#id, sk DECISION: at most one decision per application, written once. */
+public final class EoiDecisionItemMapper {
+    public static final String TYPE = "DECISION";
+
+    private EoiDecisionItemMapper() {}
+
+    public static Map<String, AttributeValue> toItem(EoiDecision d) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, str(EoiItemMapper.pk(d.eoiId())));
+        item.put(Keys.SK, str(TYPE));
+        item.put(Keys.TYPE, str(TYPE));
+        item.put("eoiId", str(d.eoiId()));
+        item.put("decision", str(d.decision().name()));
+        Items.putIfPresent(item, "wave", d.wave());
+        Items.putIfPresent(item, "reason", d.reason());
+        item.put("decidedBySub", str(d.decidedBySub()));
+        item.put("decidedByEmail", str(d.decidedByEmail()));
+        item.put("decidedAt", str(d.decidedAt().toString()));
+        Items.putIfPresent(item, "communityId", d.communityId());
+        item.put("programme", str(d.programme().id()));
+        item.put("communityName", str(d.communityName()));
+        item.put("contact", EoiItemMapper.contact(d.contact()));
+        item.put("schools", EoiItemMapper.schools(d.schools()));
+        return item;
+    }
+
+    public static EoiDecision fromItem(Map<String, AttributeValue> item) {
+        if (!TYPE.equals(Items.optS(item, Keys.TYPE).orElse(""))) {
+            throw new IllegalArgumentException("not a decision item");
+        }
+        return new EoiDecision(s(item, "eoiId"), EoiDecision.Outcome.valueOf(s(item, "decision")),
+                Items.optS(item, "wave").orElse(null), Items.optS(item, "reason").orElse(null),
+                s(item, "decidedBySub"), s(item, "decidedByEmail"), Instant.parse(s(item, "decidedAt")),
+                Items.optS(item, "communityId").orElse(null),
+                Programme.byId(s(item, "programme")).orElseThrow(() -> new IllegalArgumentException("unknown programme")),
+                s(item, "communityName"), EoiItemMapper.contactFrom(item), EoiItemMapper.schoolsFrom(item, "schools"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.schoolcollab.funding;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.common.Json;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One computed entitlement, before it is stored as a funding record. It carries everything an auditor needs to
+ * recompute it: the policy id and version, and the inputs (rates, counts, the school) it was computed from.
+ *
+ * @param recipientSchoolNumber the school paid, or null where the line is for the community as a whole
+ * @param amount   money, or null where the entitlement is time (inquiry hours)
+ * @param quantity how many {@code units}, or null where the line is money only
+ * @param units    what {@code quantity} counts ("HOURS", "FTTE"), or null with it
+ * @param period   when it applies, as the policy words it ("ON_APPROVAL", "YEAR")
+ * @param inputs   what it was computed from, as strings (decimals in plain notation), in a stable order
+ */
+public record FundingLine(FundingKind kind, String recipientSchoolNumber, Money amount, BigDecimal quantity,
+                          String units, String period, String policyId, String policyVersion,
+                          Map<String, String> inputs) {
+    public FundingLine {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(policyId, "policyId");
+        Objects.requireNonNull(policyVersion, "policyVersion");
+        Objects.requireNonNull(inputs, "inputs");
+        if (amount == null && quantity == null) {
+            throw new IllegalArgumentException(kind + ": a funding line needs an amount, a quantity, or both");
+        }
+        if ((quantity == null) != (units == null)) {
+            throw new IllegalArgumentException(kind + ": quantity and units go together");
+        }
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = Json.object();
+        node.put("kind", kind.name());
+        node.put("recipientSchoolNumber", recipientSchoolNumber);
+        if (amount == null) {
+            node.putNull("amount");
+        } else {
+            node.set("amount", amount.toJson());
+        }
+        node.put("quantity", quantity == null ? null : quantity.toPlainString());
+        node.put("units", units);
+        node.put("period", period);
+        node.put("policyId", policyId);
+        node.put("policyVersion", policyVersion);
+        ObjectNode in = node.putObject("inputs");
+        inputs.forEach(in::put);
+        return node;
+    }
+}

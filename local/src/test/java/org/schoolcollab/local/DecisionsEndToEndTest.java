@@ -1,0 +1,110 @@
+package org.schoolcollab.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 3 over real HTTP on the local runner: approve forms a community its schools can see; decline frees them. */
+class DecisionsEndToEndTest {
+    private static LocalRunner runner;
+    private static LocalApi api;
+    private static String staff;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", ".."));
+        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
+        api = new LocalApi(runner.port());
+        staff = api.token("staff-decider", "office@example.org", "staff", null);
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    private static String submit(String school, String name, String... schools) {
+        LocalApi.Response r = api.post("/expressions-of-interest", school, LocalApi.eoiBody(name, schools), Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    void approvalFormsACommunityItsSchoolsCanSeeAndTellsTheContact() throws Exception {
+        String school = api.token("user-approve", "p@example.school.nz", "school", "3101");
+        String id = submit(school, "Ōtaki Kāhui Ako", "3101", "3102", "3103");
+
+        LocalApi.Response decided = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"APPROVED\",\"wave\":\"2014-12\"}", Map.of());
+        assertThat(decided.status()).as(decided.body()).isEqualTo(201);
+        String communityId = decided.json().get("communityId").asText();
+        assertThat(decided.header("location")).isEqualTo("/communities/" + communityId);
+
+        LocalApi.Response community = api.get("/communities/" + communityId,
+                api.token("user-member", "m@example.school.nz", "school", "3103"));
+        assertThat(community.status()).isEqualTo(200);
+        assertThat(community.json().get("name").asText()).isEqualTo("Ōtaki Kāhui Ako");
+        assertThat(community.json().get("status").asText()).isEqualTo("FORMING");
+        assertThat(community.json().get("members")).hasSize(3);
+        assertThat(api.get("/communities/" + communityId, api.token("user-out", "o@example.school.nz", "school", "9998"))
+                .status()).isEqualTo(404);
+
+        LocalApi.Response list = api.get("/communities?programme=kahui-ako&status=FORMING&limit=100", staff);
+        assertThat(list.json().get("items").findValuesAsText("id")).contains(communityId);
+        assertThat(api.get("/expressions-of-interest/" + id, school).json().get("status").asText()).isEqualTo("APPROVED");
+
+        List<JsonNode> mails = api.awaitMails(communityId, 2, Duration.ofSeconds(10));
+        assertThat(mails).extracting(m -> m.get("subject").asText())
+                .contains("Approved: Ōtaki Kāhui Ako", "Decision recorded (APPROVED): Ōtaki Kāhui Ako");
+
+        // A second decision, approve or decline, is refused and changes nothing.
+        LocalApi.Response again = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"DECLINED\",\"reason\":\"changed our mind\"}", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api.get("/communities/" + communityId, staff).json().get("status").asText()).isEqualTo("FORMING");
+        // The schools stay claimed by their community.
+        assertThat(api.post("/expressions-of-interest", school, LocalApi.eoiBody("Another", "3101", "3109"), Map.of())
+                .status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeclineNeedsAReasonTellsTheContactAndLetsTheSchoolsApplyAgain() throws Exception {
+        String school = api.token("user-decline", "p@example.school.nz", "school", "3201");
+        String id = submit(school, "Declined Cluster", "3201", "3202");
+
+        LocalApi.Response noReason = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"DECLINED\"}", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("errors").findValuesAsText("field")).containsExactly("reason");
+
+        LocalApi.Response declined = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"DECLINED\",\"reason\":\"Fewer than two schools have agreed challenges.\"}", Map.of());
+        assertThat(declined.status()).isEqualTo(201);
+        assertThat(declined.json().has("communityId")).isFalse();
+
+        List<JsonNode> mails = api.awaitMails("Fewer than two schools have agreed challenges.", 2, Duration.ofSeconds(10));
+        assertThat(mails).extracting(m -> m.get("to").asText()).contains("aroha@example.school.nz");
+
+        assertThat(api.post("/expressions-of-interest", school, LocalApi.eoiBody("Second Try", "3201", "3202"), Map.of())
+                .status()).as("a decline releases the schools").isEqualTo(201);
+    }
+
+    @Test
+    void onlyStaffDecide() {
+        String school = api.token("user-self", "p@example.school.nz", "school", "3301");
+        String id = submit(school, "Self Approval", "3301", "3302");
+        assertThat(api.post("/expressions-of-interest/" + id + "/decision", school, "{\"decision\":\"APPROVED\"}", Map.of())
+                .status()).isEqualTo(403);
+        assertThat(api.post("/expressions-of-interest/" + id + "/decision", null, "{\"decision\":\"APPROVED\"}", Map.of())
+                .status()).isEqualTo(401);
+        assertThat(api.get("/communities?programme=kahui-ako", school).status()).isEqualTo(403);
+    }
+}

@@ -5,6 +5,10 @@ import org.schoolcollab.common.Env;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.DynamoCommunityStore;
 import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.funding.DynamoFundingStore;
+import org.schoolcollab.funding.FormationFunding;
+import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.FundingService;
 import org.schoolcollab.eoi.EoiDecisionService;
 import org.schoolcollab.notify.DecisionNotifier;
 import org.schoolcollab.notify.NotificationDelivery;
@@ -41,6 +45,15 @@ final class Wiring {
     static DecisionNotifier decisionNotifier() {
         return new DecisionNotifier(new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()),
                 mailSender(), Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
+    }
+
+    static FormationFunding formationFunding() {
+        return new FormationFunding(FundingPolicies.shipped(), new DynamoFundingStore(AwsClients.dynamoDb(), table()),
+                Clock.systemUTC());
+    }
+
+    static FundingService fundingService() {
+        return new FundingService(communityService(), new DynamoFundingStore(AwsClients.dynamoDb(), table()));
     }
 
     static EoiNotifier eoiNotifier() {

@@ -65,6 +65,22 @@ class DecisionsEndToEndTest {
         assertThat(mails).extracting(m -> m.get("subject").asText())
                 .contains("Approved: Ōtaki Kāhui Ako", "Decision recorded (APPROVED): Ōtaki Kāhui Ako");
 
+        // The formation allowance, NZD 1,000 per member school (policies/kahui-ako.json), recorded by the stream.
+        JsonNode funding = awaitFunding(communityId, 3, school);
+        assertThat(funding.get("records")).allSatisfy(r -> {
+            assertThat(r.get("kind").asText()).isEqualTo("FORMATION_ALLOWANCE");
+            assertThat(r.at("/amount/value").asText()).isEqualTo("1000.00");
+            assertThat(r.at("/amount/currency").asText()).isEqualTo("NZD");
+            assertThat(r.get("policyId").asText()).isNotBlank();
+            assertThat(r.get("policyVersion").asText()).isNotBlank();
+        });
+        assertThat(funding.get("records").findValuesAsText("recipientSchoolNumber"))
+                .containsExactlyInAnyOrder("3101", "3102", "3103");
+        assertThat(funding.get("totals")).hasSize(1);
+        assertThat(funding.at("/totals/0/value").asText()).isEqualTo("3000.00");
+        assertThat(api.get("/communities/" + communityId + "/funding",
+                api.token("user-out2", "o@example.school.nz", "school", "9997")).status()).isEqualTo(404);
+
         // A second decision, approve or decline, is refused and changes nothing.
         LocalApi.Response again = api.post("/expressions-of-interest/" + id + "/decision", staff,
                 "{\"decision\":\"DECLINED\",\"reason\":\"changed our mind\"}", Map.of());
@@ -73,6 +89,38 @@ class DecisionsEndToEndTest {
         // The schools stay claimed by their community.
         assertThat(api.post("/expressions-of-interest", school, LocalApi.eoiBody("Another", "3101", "3109"), Map.of())
                 .status()).isEqualTo(409);
+    }
+
+    private static JsonNode awaitFunding(String communityId, int records, String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode body;
+        do {
+            LocalApi.Response r = api.get("/communities/" + communityId + "/funding", token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            body = r.json();
+            if (body.get("records").size() >= records) {
+                return body;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return body;
+    }
+
+    @Test
+    void aSchoolImprovementClusterHasNoFormationAllowance() throws Exception {
+        String school = api.token("user-dorset", "head@example.sch.uk", "school", "4101");
+        String body = LocalApi.eoiBody("Weymouth and Portland Cluster", "4101", "4102")
+                .replace("\"kahui-ako\"", "\"school-improvement\"");
+        LocalApi.Response submitted = api.post("/expressions-of-interest", school, body, Map.of());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String id = submitted.json().get("id").asText();
+        String communityId = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
+        api.awaitMails(communityId, 2, Duration.ofSeconds(10));
+        Thread.sleep(500); // the funding reaction has seen the decision by now, and must have written nothing
+        JsonNode funding = api.get("/communities/" + communityId + "/funding", school).json();
+        assertThat(funding.get("records")).isEmpty();
+        assertThat(funding.get("programme").asText()).isEqualTo("school-improvement");
     }
 
     @Test

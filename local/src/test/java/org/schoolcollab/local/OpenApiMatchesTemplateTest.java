@@ -12,12 +12,22 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.api.ApiException;
+import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.HttpApi;
+import org.schoolcollab.community.Community;
+import org.schoolcollab.community.CommunityJson;
+import org.schoolcollab.community.CommunityStatus;
 import org.schoolcollab.eoi.ChallengeArea;
+import org.schoolcollab.eoi.Contact;
+import org.schoolcollab.eoi.EoiDecision;
+import org.schoolcollab.eoi.EoiDecisionService;
+import org.schoolcollab.eoi.EoiJson;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.EoiStatus;
+import org.schoolcollab.eoi.EoiStore;
 import org.schoolcollab.eoi.EoiValidator;
 import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.eoi.School;
 import org.schoolcollab.eoi.SchoolType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -28,10 +38,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,15 +66,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * openapi.yaml stays true to the application: its paths and methods are exactly the HttpApi routes of
- * template.yaml (the source of truth), every operation is secured and documents its errors, the request schema
- * carries the validator's limits, and the examples are valid both for the real validator and (when
- * com.networknt:json-schema-validator is on the test classpath) for the schemas they illustrate.
+ * template.yaml (the source of truth), every operation is secured and documents its errors, the request schemas
+ * carry the code's limits, the request examples pass the real validators, the decision and community examples are
+ * what the code writes, and (when com.networknt:json-schema-validator is on the test classpath) every example
+ * satisfies the schema it illustrates.
  */
 class OpenApiMatchesTemplateTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String REQUEST_SCHEMA = "ExpressionOfInterestRequest";
+    private static final String DECISION_REQUEST_SCHEMA = "DecisionRequest";
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
@@ -322,6 +337,153 @@ class OpenApiMatchesTemplateTest {
         assertThat(failures).as("examples that do not satisfy their schema").isEmpty();
     }
 
+    // ------------------------------------------------------------------ decisions and communities
+
+    @Test
+    void decisionAndCommunitySchemasCarryTheCodesRules() {
+        JsonNode schemas = specJson.at("/components/schemas");
+        JsonNode request = schemas.get(DECISION_REQUEST_SCHEMA);
+        assertThat(request.path("additionalProperties").asBoolean(true)).as("unknown fields are rejected").isFalse();
+        assertThat(texts(request.path("required"))).containsExactly("decision");
+        assertThat(request.at("/properties/decision/$ref").asText()).isEqualTo("#/components/schemas/DecisionOutcome");
+        assertThat(texts(schemas.at("/DecisionOutcome/enum"))).containsExactlyElementsOf(names(EoiDecision.Outcome.values()));
+        assertThat(request.at("/properties/wave/maxLength").asInt()).isEqualTo(EoiDecisionService.MAX_WAVE);
+        assertThat(request.at("/properties/reason/maxLength").asInt()).isEqualTo(EoiDecisionService.MAX_REASON);
+        assertThat(request.at("/if/properties/decision/const").asText()).as("the decision needing a reason")
+                .isEqualTo(EoiDecision.Outcome.DECLINED.name());
+        assertThat(texts(request.at("/then/required"))).containsExactly("reason");
+        assertThat(texts(schemas.at("/CommunityStatus/enum"))).containsExactlyElementsOf(names(CommunityStatus.values()));
+
+        Map<String, Map<String, Object>> params = parameters(operations().get("GET /communities"));
+        assertThat(params.keySet()).as("GET /communities query parameters")
+                .containsExactlyInAnyOrder("programme", "status", "limit", "nextToken");
+        assertThat(params.get("programme")).as("programme").containsEntry("required", true);
+        assertThat(schemaName(params.get("programme").get("schema"))).isEqualTo("Programme");
+        assertThat(params.get("status").getOrDefault("required", false)).as("status required").isEqualTo(false);
+        assertThat(schemaName(params.get("status").get("schema"))).isEqualTo("CommunityStatus");
+        JsonNode limit = JSON.valueToTree(params.get("limit").get("schema"));
+        assertThat(limit.path("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.path("maximum").asInt()).isEqualTo(EoiService.MAX_PAGE);
+        assertThat(limit.path("default").asInt()).isEqualTo(EoiService.DEFAULT_PAGE);
+    }
+
+    @Test
+    void decisionRequestExamplesPassTheRealService() {
+        Map<String, JsonNode> examples = examplesOf(DECISION_REQUEST_SCHEMA);
+        assertThat(examples.values().stream().map(e -> e.path("decision").asText()).toList())
+                .as("a request example for each decision")
+                .containsAll(names(EoiDecision.Outcome.values()));
+        examples.forEach((where, value) -> assertThat(decisionStatus(value))
+                .as("the example at %s is accepted by EoiDecisionService (it reaches the store: 404)", where)
+                .isEqualTo(404));
+    }
+
+    @Test
+    void theDecisionServiceAndTheDecisionSchemaAgree() throws Exception {
+        Optional<SchemaValidator> validator = SchemaValidator.load();
+        JsonNode schema = schemaRoot(Map.of("$ref", "#/components/schemas/" + DECISION_REQUEST_SCHEMA));
+        for (Case c : decisionCases()) {
+            JsonNode body = c.apply(JSON.createObjectNode());
+            assertThat(decisionStatus(body)).as("EoiDecisionService %s: %s", c.valid() ? "accepts" : "rejects", c.name())
+                    .isEqualTo(c.valid() ? 404 : 400);
+            if (validator.isPresent()) {
+                List<String> errors = validator.get().validate(schema, body);
+                if (c.valid()) {
+                    assertThat(errors).as("%s accepts: %s", DECISION_REQUEST_SCHEMA, c.name()).isEmpty();
+                } else {
+                    assertThat(errors).as("%s rejects: %s", DECISION_REQUEST_SCHEMA, c.name()).isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void decisionAndCommunityExamplesAreWhatTheCodeWrites() {
+        Map<String, JsonNode> decisions = examplesOf("Decision");
+        assertThat(decisions.values().stream().map(e -> e.path("decision").asText()).toList())
+                .as("a decision example for each decision")
+                .containsAll(names(EoiDecision.Outcome.values()));
+        decisions.forEach((where, e) -> {
+            EoiDecision d = new EoiDecision(e.path("eoiId").asText(), EoiDecision.Outcome.valueOf(e.path("decision").asText()),
+                    optionalText(e, "wave"), optionalText(e, "reason"), e.at("/decidedBy/sub").asText(),
+                    e.at("/decidedBy/email").asText(), Instant.parse(e.path("decidedAt").asText()),
+                    optionalText(e, "communityId"), Programme.KAHUI_AKO, "Ōtaki Kāhui Ako",
+                    new Contact("Mere Rāwiri", "tumuaki@otaki.example.school.nz", null), List.of());
+            assertThat(normalised(EoiJson.decision(d))).as("EoiJson.decision for the example at %s", where)
+                    .isEqualTo(normalised(e));
+        });
+
+        Map<String, JsonNode> communities = examplesOf("Community");
+        assertThat(communities).as("community examples").isNotEmpty();
+        communities.forEach((where, e) -> {
+            List<School> members = new ArrayList<>();
+            e.path("members").forEach(m -> members.add(new School(m.path("schoolNumber").asText(),
+                    m.path("name").asText(), SchoolType.valueOf(m.path("type").asText()), m.path("roll").asInt(),
+                    m.path("teacherFte").decimalValue(), true)));
+            Community c = new Community(e.path("id").asText(), Programme.byId(e.path("programme").asText()).orElseThrow(),
+                    e.path("name").asText(), optionalText(e, "region"),
+                    new Contact(e.at("/contact/name").asText(), e.at("/contact/email").asText(),
+                            optionalText(e.path("contact"), "phone")),
+                    members, CommunityStatus.valueOf(e.path("status").asText()), e.path("eoiId").asText(),
+                    optionalText(e, "wave"), Instant.parse(e.path("formedAt").asText()));
+            assertThat(normalised(CommunityJson.full(c))).as("CommunityJson.full for the example at %s", where)
+                    .isEqualTo(normalised(e));
+        });
+    }
+
+    /** What EoiDecisionService makes of a body from staff: 404 (no such application) means the body was accepted. */
+    private static int decisionStatus(JsonNode body) {
+        EoiStore empty = (EoiStore) Proxy.newProxyInstance(EoiStore.class.getClassLoader(), new Class<?>[]{EoiStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("find")) {
+                        return Optional.empty();
+                    }
+                    throw new UnsupportedOperationException("EoiStore." + method.getName());
+                });
+        Caller staff = new Caller("0c9e4b7a-2f1d-4a6e-8b3c-5d7f1e2a9c64", "kaitohutohu@programme.example.govt.nz",
+                Set.of(Caller.STAFF), Optional.empty());
+        try {
+            new EoiDecisionService(empty, Clock.systemUTC())
+                    .decide(staff, "3f0c9d2e-7b4a-4c1e-9a55-2d8e6f1b0c47", JSON.writeValueAsString(body));
+        } catch (ApiException e) {
+            return e.status();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("EoiDecisionService decided with an empty store: " + body);
+    }
+
+    private static List<Case> decisionCases() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        return List.of(
+                valid("approve, nothing else", b -> b.put("decision", "APPROVED")),
+                valid("approve in a wave", b -> b.put("decision", "APPROVED").put("wave", "2014-12")),
+                valid("approve with a reason", b -> b.put("decision", "APPROVED").put("reason", "Kua tutuki ngā paearu.")),
+                valid("approve with wave and reason null", b -> b.put("decision", "APPROVED").putNull("wave").putNull("reason")),
+                valid("wave of 50 characters (Unicode)", b -> b.put("decision", "APPROVED").put("wave", "ā".repeat(50))),
+                valid("wave of 50 code points outside the BMP", b -> b.put("decision", "APPROVED").put("wave", "🏫".repeat(50))),
+                valid("decline with a reason", b -> b.put("decision", "DECLINED").put("reason", "Kāore anō kia whakaae ngā poari.")),
+                valid("decline with a reason of 2000 characters", b -> b.put("decision", "DECLINED").put("reason", "ō".repeat(2000))),
+                valid("decline in a wave", b -> b.put("decision", "DECLINED").put("wave", "2014-12").put("reason", "Not yet.")),
+                new Case("not an object", false, n -> f.arrayNode().add("APPROVED")),
+                new Case("a string", false, n -> f.textNode("APPROVED")),
+                invalid("empty object", b -> {}),
+                invalid("decision null", b -> b.putNull("decision")),
+                invalid("decision in lower case", b -> b.put("decision", "approved")),
+                invalid("decision WITHDRAWN", b -> b.put("decision", "WITHDRAWN")),
+                invalid("decision as a boolean", b -> b.put("decision", true)),
+                invalid("unknown field", b -> b.put("decision", "APPROVED").put("notes", "ka pai")),
+                invalid("wave empty", b -> b.put("decision", "APPROVED").put("wave", "")),
+                invalid("wave blank", b -> b.put("decision", "APPROVED").put("wave", "   ")),
+                invalid("wave as a number", b -> b.put("decision", "APPROVED").put("wave", 2014)),
+                invalid("wave of 51 characters", b -> b.put("decision", "APPROVED").put("wave", "ā".repeat(51))),
+                invalid("reason blank on an approval", b -> b.put("decision", "APPROVED").put("reason", " ")),
+                invalid("reason of 2001 characters", b -> b.put("decision", "DECLINED").put("reason", "x".repeat(2001))),
+                invalid("decline without a reason", b -> b.put("decision", "DECLINED")),
+                invalid("decline with reason null", b -> b.put("decision", "DECLINED").putNull("reason")),
+                invalid("decline with a blank reason", b -> b.put("decision", "DECLINED").put("reason", "\t\n ")));
+    }
+
     // ------------------------------------------------------------------ boundary cases for the request body
 
     private record Case(String name, boolean valid, java.util.function.Function<JsonNode, JsonNode> change) {
@@ -509,6 +671,42 @@ class OpenApiMatchesTemplateTest {
             }
         }
         return out;
+    }
+
+    /** The examples (request or response) of every media type whose schema is the named component. */
+    private static Map<String, JsonNode> examplesOf(String schema) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (Example e : allExamples()) {
+            if (schema.equals(schemaName(e.schema()))) {
+                out.put(e.where(), normalised(e.value()));
+            }
+        }
+        assertThat(out).as("examples of %s", schema).isNotEmpty();
+        return out;
+    }
+
+    /** An operation's parameters by name, $refs resolved. */
+    private static Map<String, Map<String, Object>> parameters(Map<String, Object> op) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Object p : list(op.getOrDefault("parameters", List.of()))) {
+            Map<String, Object> parameter = map(resolve(p), "parameter");
+            out.put(String.valueOf(parameter.get("name")), parameter);
+        }
+        return out;
+    }
+
+    /** The JSON as a client reads it (numbers with a fraction as decimals), so YAML values and code output compare. */
+    private static JsonNode normalised(Object value) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String optionalText(JsonNode object, String field) {
+        JsonNode n = object.get(field);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     private static JsonNode kahuiAkoRequestExample() {

@@ -50,7 +50,8 @@ public final class DynamoCommunityStore implements CommunityStore {
                 .scanIndexForward(true).limit(limit);
         nextToken.ifPresent(t -> {
             Map<String, AttributeValue> start = PageTokens.decode(t, LIST_KEYS);
-            if (!listPk.equals(start.get(Keys.GSI1_PK).s())) {
+            if (!listPk.equals(start.get(Keys.GSI1_PK).s())
+                    || status.map(v -> !start.get(Keys.GSI1_SK).s().startsWith(v.name() + "#")).orElse(false)) {
                 throw ApiException.badRequest("nextToken", "belongs to another list");
             }
             query.exclusiveStartKey(start);

@@ -27,6 +27,7 @@ public final class EoiDecisionService {
     public static final int MAX_REASON = 2_000;
     public static final int MAX_WAVE = 50;
     private static final Set<String> FIELDS = Set.of("decision", "wave", "reason");
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^[0-9a-f-]{36}$");
 
     private final EoiStore store;
     private final Clock clock;
@@ -45,7 +46,7 @@ public final class EoiDecisionService {
     public EoiDecision decide(Caller caller, String eoiId, String body) {
         caller.requireStaff();
         Request request = parse(body);
-        ExpressionOfInterest eoi = store.find(eoiId).orElseThrow(() -> ApiException.notFound("no expression of interest " + eoiId));
+        ExpressionOfInterest eoi = (ID.matcher(eoiId).matches() ? store.find(eoiId) : Optional.<ExpressionOfInterest>empty()).orElseThrow(() -> ApiException.notFound("no expression of interest " + eoiId));
         if (eoi.status() != EoiStatus.SUBMITTED) {
             throw alreadyDecided(eoi.status());
         }

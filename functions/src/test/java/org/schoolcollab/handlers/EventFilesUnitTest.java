@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +25,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The sample events in events/ are what API Gateway and the stream poller send, and cover every route. */
 class EventFilesUnitTest {
 
+    /**
+     * Every HTTP route in template.yaml and the handler test that drives it with its sample events. A new route
+     * needs a line here, a sample event in events/ and that test.
+     */
+    private static final Map<String, String> ROUTES = Map.of(
+            "POST /expressions-of-interest", "SubmitEoiHandlerTest",
+            "GET /expressions-of-interest/{id}", "GetEoiHandlerTest",
+            "GET /expressions-of-interest", "ListEoisHandlerTest",
+            "POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest",
+            "GET /communities/{id}", "GetCommunityHandlerTest",
+            "GET /communities", "ListCommunitiesHandlerTest",
+            "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest");
+
+    /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
+    private static final Map<String, String> STREAM_TYPES = Map.of(
+            "eoi-notifications", "EOI",
+            "decision-notifications", "DECISION");
+    private static final Map<String, String> STREAM_TESTS = Map.of(
+            "eoi-notifications", "EoiNotificationsHandlerTest",
+            "decision-notifications", "DecisionNotificationsHandlerTest");
+
     static Stream<String> apiEvents() throws IOException {
-        return names().stream().filter(n -> !n.startsWith("eoi-notifications"));
+        return names().stream().filter(n -> streamPrefix(n).isEmpty());
     }
 
     static Stream<String> streamEvents() throws IOException {
-        return names().stream().filter(n -> n.startsWith("eoi-notifications"));
+        return names().stream().filter(n -> streamPrefix(n).isPresent());
+    }
+
+    private static Optional<String> streamPrefix(String name) {
+        return STREAM_TYPES.keySet().stream().filter(p -> name.startsWith(p + "-")).findFirst();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -39,7 +66,8 @@ class EventFilesUnitTest {
         assertThat(event.getVersion()).isEqualTo("2.0");
         var context = event.getRequestContext();
         assertThat(event.getRouteKey()).isEqualTo(context.getRouteKey())
-                .startsWith(context.getHttp().getMethod() + " /expressions-of-interest");
+                .startsWith(context.getHttp().getMethod() + " /")
+                .isIn(ROUTES.keySet());
         assertThat(event.getRawPath()).isEqualTo(context.getHttp().getPath());
         assertThat(context.getRequestId()).isNotBlank();
         assertThat(context.getStage()).isEqualTo("$default");
@@ -49,9 +77,25 @@ class EventFilesUnitTest {
         if (claims.get("cognito:groups").equals("[school]")) {
             assertThat(claims.get("custom:schoolNumber")).matches("[0-9]+");
         }
-        if (event.getRouteKey().endsWith("{id}")) {
-            assertThat(event.getPathParameters()).containsKey("id");
-            assertThat(event.getRawPath()).endsWith("/" + event.getPathParameters().get("id"));
+        // The raw path is the route's path with each {parameter} replaced by its value.
+        String path = event.getRouteKey().substring(event.getRouteKey().indexOf(' ') + 1);
+        Matcher parameter = Pattern.compile("\\{(\\w+)}").matcher(path);
+        while (parameter.find()) {
+            assertThat(event.getPathParameters()).containsKey(parameter.group(1));
+        }
+        String expanded = path;
+        if (event.getPathParameters() != null) {
+            for (var p : event.getPathParameters().entrySet()) {
+                expanded = expanded.replace("{" + p.getKey() + "}", p.getValue());
+            }
+        }
+        assertThat(event.getRawPath()).isEqualTo(expanded);
+        if (event.getQueryStringParameters() != null) {
+            Map<String, String> raw = new java.util.HashMap<>();
+            for (String pair : event.getRawQueryString().split("&")) {
+                raw.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            assertThat(raw).isEqualTo(event.getQueryStringParameters());
         }
         if (event.getBody() != null) {
             assertThat(event.getHeaders()).containsKey("content-type").containsKey("content-length");
@@ -63,8 +107,12 @@ class EventFilesUnitTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("streamEvents")
-    void streamEventsAreFilteredEoiInserts(String name) {
+    void streamEventsAreInsertsTheirFunctionsFilterLetsThrough(String name) throws IOException {
         DynamodbEvent event = EventFiles.stream(name);
+        String type = STREAM_TYPES.get(streamPrefix(name).orElseThrow());
+        assertThat(Files.readString(EventFiles.root().getParent().resolve("template.yaml")))
+                .as("template.yaml has a stream filter for %s inserts", type)
+                .contains("'{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"type\": {\"S\": [\"" + type + "\"]}}}}'");
 
         assertThat(event.getRecords()).isNotEmpty().allSatisfy(r -> {
             assertThat(r.getEventName()).isEqualTo("INSERT");
@@ -72,23 +120,29 @@ class EventFilesUnitTest {
             assertThat(r.getEventSourceARN()).contains(":table/").contains("/stream/");
             assertThat(r.getDynamodb().getSequenceNumber()).matches("[0-9]+");
             assertThat(r.getDynamodb().getStreamViewType()).isEqualTo("NEW_AND_OLD_IMAGES");
-            // What template.yaml's FilterCriteria lets through: type EOI.
-            assertThat(r.getDynamodb().getNewImage().get("type").getS()).isEqualTo("EOI");
+            // What template.yaml's FilterCriteria lets through: the function's item type.
+            assertThat(r.getDynamodb().getNewImage().get("type").getS()).isEqualTo(type);
             assertThat(r.getDynamodb().getKeys().get("pk").getS()).startsWith("EOI#");
+            assertThat(r.getDynamodb().getNewImage()).containsEntry("pk", r.getDynamodb().getKeys().get("pk"))
+                    .containsEntry("sk", r.getDynamodb().getKeys().get("sk"));
         });
     }
 
     @Test
     void everyHttpRouteInTheTemplateHasASampleEventAndAHandlerTest() throws IOException {
         Set<String> routes = templateRoutes();
-        assertThat(routes).containsExactlyInAnyOrder("POST /expressions-of-interest",
-                "GET /expressions-of-interest/{id}", "GET /expressions-of-interest");
+        assertThat(routes).containsExactlyInAnyOrderElementsOf(ROUTES.keySet());
         Set<String> sampled = new LinkedHashSet<>();
         apiEvents().forEach(n -> sampled.add(EventFiles.api(n).getRouteKey()));
 
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(routes);
-        for (String handlerTest : List.of("SubmitEoiHandlerTest", "GetEoiHandlerTest", "ListEoisHandlerTest",
-                "EoiNotificationsHandlerTest")) {
+        Set<String> streamPrefixes = new LinkedHashSet<>();
+        streamEvents().forEach(n -> streamPrefixes.add(streamPrefix(n).orElseThrow()));
+        assertThat(streamPrefixes).as("every stream reaction has a sample event")
+                .containsExactlyInAnyOrderElementsOf(STREAM_TYPES.keySet());
+        List<String> handlerTests = new ArrayList<>(ROUTES.values());
+        handlerTests.addAll(STREAM_TESTS.values());
+        for (String handlerTest : handlerTests) {
             assertThat(Files.exists(EventFiles.root().getParent().resolve("functions/src/test/java/org/schoolcollab/handlers/" + handlerTest + ".java")))
                     .as(handlerTest).isTrue();
         }

@@ -20,6 +20,11 @@ public final class EventFiles {
     public static final String SAMPLE_SUB = "3f6d2a9c-1b7e-4c55-9a0e-8d2f4b6c1a10";
     public static final String SAMPLE_EMAIL = "principal@otaki.example.school.nz";
     public static final String SAMPLE_SCHOOL = "9101";
+    /** The community the approval in events/decide-eoi-approve.json forms, as the community and stream events name it. */
+    public static final String SAMPLE_COMMUNITY_ID = "1f0e8d7c-6b5a-4c3d-9e2f-0a1b2c3d4e5f";
+    /** The staff reviewer of the staff events. */
+    public static final String SAMPLE_STAFF_SUB = "c4a1e7b2-6d3f-4e8a-b5c9-0f2e4d6a8b1c";
+    public static final String SAMPLE_STAFF_EMAIL = "reviewer@programme-office.example.govt.nz";
 
     private EventFiles() {}
 
@@ -68,8 +73,8 @@ public final class EventFiles {
 
     public static APIGatewayV2HTTPEvent asStaff(APIGatewayV2HTTPEvent event) {
         Map<String, String> claims = claims(event);
-        claims.put("sub", "c4a1e7b2-6d3f-4e8a-b5c9-0f2e4d6a8b1c");
-        claims.put("email", "reviewer@programme-office.example.govt.nz");
+        claims.put("sub", SAMPLE_STAFF_SUB);
+        claims.put("email", SAMPLE_STAFF_EMAIL);
         claims.put("cognito:groups", "[staff]");
         claims.remove("custom:schoolNumber");
         return event;

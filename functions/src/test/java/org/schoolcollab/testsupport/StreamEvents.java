@@ -52,9 +52,22 @@ public final class StreamEvents {
      * {@code {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": ["EOI"]}}}}}.
      */
     public static boolean isEoiInsert(Record r) {
+        return isInsertOfType(r, "EOI");
+    }
+
+    /**
+     * What the decision notifications function's FilterCriteria in template.yaml lets through:
+     * {@code {"eventName": ["INSERT"], "dynamodb": {"NewImage": {"type": {"S": ["DECISION"]}}}}}.
+     */
+    public static boolean isDecisionInsert(Record r) {
+        return isInsertOfType(r, "DECISION");
+    }
+
+    /** An INSERT whose new image has this {@code type}. */
+    public static boolean isInsertOfType(Record r, String type) {
         return "INSERT".equals(r.eventNameAsString()) && r.dynamodb().hasNewImage()
                 && r.dynamodb().newImage().containsKey("type")
-                && "EOI".equals(r.dynamodb().newImage().get("type").s());
+                && type.equals(r.dynamodb().newImage().get("type").s());
     }
 
     public static String streamArn(String table) {

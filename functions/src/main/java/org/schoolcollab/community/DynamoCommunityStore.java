@@ -29,7 +29,7 @@ public final class DynamoCommunityStore implements CommunityStore {
 
     @Override
     public Optional<Community> find(String id) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(CommunityItemMapper.key(id))).item();
+        var item = dynamo.getItem(b -> b.tableName(table).key(CommunityItemMapper.key(id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommunityItemMapper.fromItem(item));
     }
 

@@ -220,7 +220,7 @@ public final class DynamoEoiStore implements EoiStore {
 
     @Override
     public Optional<ExpressionOfInterest> find(String id) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(EoiItemMapper.key(id))).item();
+        var item = dynamo.getItem(b -> b.tableName(table).key(EoiItemMapper.key(id)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(EoiItemMapper.fromItem(item));
     }
 

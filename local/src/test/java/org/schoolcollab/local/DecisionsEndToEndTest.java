@@ -121,6 +121,39 @@ class DecisionsEndToEndTest {
         JsonNode funding = api.get("/communities/" + communityId + "/funding", school).json();
         assertThat(funding.get("records")).isEmpty();
         assertThat(funding.get("programme").asText()).isEqualTo("school-improvement");
+
+        // A grant in GBP: a funding record and the contact told, by the stream.
+        LocalApi.Response nzd = api.post("/communities/" + communityId + "/grants", staff,
+                "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"12000.00\",\"currency\":\"NZD\"}}", Map.of());
+        assertThat(nzd.status()).isEqualTo(400);
+        assertThat(nzd.json().get("errors").findValuesAsText("field")).containsExactly("amount.currency");
+        assertThat(api.post("/communities/" + communityId + "/grants", school,
+                "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"12000.00\",\"currency\":\"GBP\"}}", Map.of())
+                .status()).isEqualTo(403);
+        LocalApi.Response grant = api.post("/communities/" + communityId + "/grants", staff,
+                "{\"purpose\":\"EMPLOYER_ENGAGEMENT\",\"amount\":{\"value\":\"12000.00\",\"currency\":\"GBP\"},"
+                        + "\"description\":\"Employer mentors for Year 10\"}", Map.of());
+        assertThat(grant.status()).as(grant.body()).isEqualTo(201);
+        String grantId = grant.json().get("grantId").asText();
+        JsonNode withGrant = awaitFunding(communityId, 1, school);
+        assertThat(withGrant.at("/records/0/kind").asText()).isEqualTo("GRANT");
+        assertThat(withGrant.at("/records/0/amount/value").asText()).isEqualTo("12000.00");
+        assertThat(withGrant.at("/records/0/amount/currency").asText()).isEqualTo("GBP");
+        assertThat(withGrant.at("/totals/0/value").asText()).isEqualTo("12000.00");
+        assertThat(api.awaitMails(grantId, 2, Duration.ofSeconds(10))).extracting(m -> m.get("subject").asText())
+                .contains("Grant awarded: Weymouth and Portland Cluster");
+    }
+
+    @Test
+    void aKahuiAkoCommunityIsAwardedNoGrantsByItsPolicy() {
+        String school = api.token("user-nogrant", "p@example.school.nz", "school", "4201");
+        String id = submit(school, "No Grant Kāhui Ako", "4201", "4202");
+        String communityId = api.post("/expressions-of-interest/" + id + "/decision", staff,
+                "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
+        LocalApi.Response r = api.post("/communities/" + communityId + "/grants", staff,
+                "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"100.00\",\"currency\":\"NZD\"}}", Map.of());
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("type").asText()).isEqualTo("/problems/no-grants");
     }
 
     @Test

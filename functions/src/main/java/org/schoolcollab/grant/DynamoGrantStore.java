@@ -1,0 +1,19 @@
+package org.schoolcollab.grant;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+public final class DynamoGrantStore implements GrantStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoGrantStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void create(Grant grant) {
+        dynamo.putItem(b -> b.tableName(table).item(GrantItemMapper.toItem(grant))
+                .conditionExpression("attribute_not_exists(pk)"));
+    }
+}

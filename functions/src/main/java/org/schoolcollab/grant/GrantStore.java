@@ -1,0 +1,6 @@
+package org.schoolcollab.grant;
+
+public interface GrantStore {
+    /** Writes the grant record; it is never updated afterwards. */
+    void create(Grant grant);
+}

@@ -14,7 +14,7 @@ import static org.schoolcollab.common.Items.num;
 import static org.schoolcollab.common.Items.s;
 import static org.schoolcollab.common.Items.str;
 
-/** pk COMMUNITY#id, sk COMMUNITY; gsi1 lists a programme's communities by status, oldest first. */
+/** pk COMMUNITY#id, sk COMMUNITY; gsi1 lists a programme's communities, oldest first. */
 public final class CommunityItemMapper {
     public static final String TYPE = "COMMUNITY";
 
@@ -36,7 +36,9 @@ public final class CommunityItemMapper {
         Map<String, AttributeValue> item = new HashMap<>(key(c.id()));
         item.put(Keys.TYPE, str(TYPE));
         item.put(Keys.GSI1_PK, str(listPk(c.programme())));
-        item.put(Keys.GSI1_SK, str(c.status().name() + "#" + c.formedAt() + "#" + c.id()));
+        // Oldest first whatever the status; a status filter is applied on the query, so a status change
+        // never has to move the item within the index.
+        item.put(Keys.GSI1_SK, str(c.formedAt() + "#" + c.id()));
         item.put("id", str(c.id()));
         item.put("programme", str(c.programme().id()));
         item.put("name", str(c.name()));

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,31 +35,42 @@ public final class DynamoCommunityStore implements CommunityStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CommunityItemMapper.fromItem(item));
     }
 
+    /**
+     * A programme's communities, oldest first. A status filter is a FilterExpression, so DynamoDB may evaluate
+     * items it does not return: the query is repeated from where it stopped until the page is full or the list
+     * ends, and the token is where the last query stopped.
+     */
     @Override
     public Page<Community> list(Programme programme, Optional<CommunityStatus> status, int limit,
                                 Optional<String> nextToken) {
         String listPk = CommunityItemMapper.listPk(programme);
-        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.GSI1_PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", str(listPk)));
-        String condition = "#pk = :pk";
-        if (status.isPresent()) {
-            condition += " AND begins_with(#sk, :status)";
-            names.put("#sk", Keys.GSI1_SK);
-            values.put(":status", str(status.get().name() + "#"));
-        }
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
-                .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
-                .scanIndexForward(true).limit(limit);
-        nextToken.ifPresent(t -> {
-            Map<String, AttributeValue> start = PageTokens.decode(t, LIST_KEYS);
-            if (!listPk.equals(start.get(Keys.GSI1_PK).s())
-                    || status.map(v -> !start.get(Keys.GSI1_SK).s().startsWith(v.name() + "#")).orElse(false)) {
+        Map<String, AttributeValue> start = nextToken.map(t -> {
+            Map<String, AttributeValue> key = PageTokens.decode(t, LIST_KEYS);
+            if (!listPk.equals(key.get(Keys.GSI1_PK).s())) {
                 throw ApiException.badRequest("nextToken", "belongs to another list");
             }
-            query.exclusiveStartKey(start);
-        });
-        QueryResponse response = dynamo.query(query.build());
-        return new Page<>(response.items().stream().map(CommunityItemMapper::fromItem).toList(),
-                PageTokens.encode(response.lastEvaluatedKey()));
+            return key;
+        }).orElse(null);
+        List<Community> items = new ArrayList<>();
+        Map<String, AttributeValue> lastKey;
+        do {
+            Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.GSI1_PK));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", str(listPk)));
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+                    .keyConditionExpression("#pk = :pk").scanIndexForward(true).limit(limit - items.size())
+                    .exclusiveStartKey(start);
+            status.ifPresent(s -> {
+                query.filterExpression("#status = :status");
+                names.put("#status", "status");
+                values.put(":status", str(s.name()));
+            });
+            QueryResponse response = dynamo.query(query.expressionAttributeNames(names)
+                    .expressionAttributeValues(values).build());
+            response.items().forEach(i -> items.add(CommunityItemMapper.fromItem(i)));
+            lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            start = lastKey;
+        } while (lastKey != null && items.size() < limit);
+        return new Page<>(items, PageTokens.encode(lastKey));
     }
 }

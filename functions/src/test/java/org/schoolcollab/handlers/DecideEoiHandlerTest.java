@@ -154,7 +154,7 @@ class DecideEoiHandlerTest {
         Map<String, AttributeValue> communityItem = items.get(3);
         assertThat(communityItem.get("type").s()).isEqualTo("COMMUNITY");
         assertThat(communityItem.get("gsi1pk").s()).isEqualTo("COMMUNITY#kahui-ako");
-        assertThat(communityItem.get("gsi1sk").s()).isEqualTo("FORMING#2026-03-09T02:30:00Z#" + SAMPLE_COMMUNITY_ID);
+        assertThat(communityItem.get("gsi1sk").s()).isEqualTo("2026-03-09T02:30:00Z#" + SAMPLE_COMMUNITY_ID);
         assertThat(communityItem.get("schoolCount").n()).isEqualTo("3");
         assertThat(communityItem.get("totalRoll").n()).isEqualTo("1035");
         Community community = CommunityItemMapper.fromItem(communityItem);

@@ -61,6 +61,11 @@ final class Wiring {
                 Env.require("STAFF_NOTIFICATION_EMAIL"), Clock.systemUTC());
     }
 
+    static org.schoolcollab.notify.NotificationLog notificationLog() {
+        return new org.schoolcollab.notify.NotificationLog(
+                new org.schoolcollab.notify.DynamoNotificationLogStore(AwsClients.dynamoDb(), table()));
+    }
+
     /** SES in AWS; the local runner sets MAIL_ADAPTER=outbox and OUTBOX_DIR. */
     static MailSender mailSender() {
         String from = Env.require("SENDER_EMAIL");

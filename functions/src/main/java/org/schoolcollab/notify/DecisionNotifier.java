@@ -25,9 +25,11 @@ public final class DecisionNotifier {
         var now = delivery.clock().instant();
         Notification contact = Notification.pending(source, approved ? APPROVED_TO_CONTACT : DECLINED_TO_CONTACT,
                 d.contact().email(),
-                (approved ? "Approved: " : "Not approved: ") + d.communityName(), contactText(d), now);
+                (approved ? "Approved: " : "Not approved: ") + d.communityName(), contactText(d), now)
+                .withEoiId(d.eoiId()).withCommunityId(d.communityId());
         Notification staff = Notification.pending(source, TO_STAFF, staffAddress,
-                "Decision recorded (" + d.decision() + "): " + d.communityName(), staffText(d), now);
+                "Decision recorded (" + d.decision() + "): " + d.communityName(), staffText(d), now)
+                .withEoiId(d.eoiId()).withCommunityId(d.communityId());
         return List.of(delivery.deliverOnce(contact), delivery.deliverOnce(staff));
     }
 

@@ -8,15 +8,29 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.schoolcollab.common.Items.str;
 
-/** Notifications sit in their source record's partition: pk = source pk, sk = NOTIFICATION#kind. */
+/**
+ * Notifications sit in their source record's partition: pk = source pk, sk = NOTIFICATION#kind. Each is also in
+ * the notification log: gsi1 (gsi1pk = NOTIFICATIONS, every notification, for staff) and gsi2 (gsi2pk =
+ * NOTIFY_TO#&lt;lower-cased recipient&gt;, a user's own), both sorted by {@link #logSortKey}.
+ */
 public final class DynamoNotificationStore implements NotificationStore {
     public static final String TYPE = "NOTIFICATION";
+    /** gsi1pk of every notification: the staff log. */
+    public static final String LOG_PK = "NOTIFICATIONS";
+    /** gsi2pk prefix of a recipient's own log. */
+    public static final String RECIPIENT_PK_PREFIX = "NOTIFY_TO#";
+    /** Fixed width, so that string order is time order (Instant.toString drops trailing zero digits). */
+    private static final DateTimeFormatter SORTABLE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -41,6 +55,13 @@ public final class DynamoNotificationStore implements NotificationStore {
         item.put("body", str(n.body()));
         item.put("status", str(n.status().name()));
         item.put("createdAt", str(n.createdAt().toString()));
+        Items.putIfPresent(item, "eoiId", n.eoiId());
+        Items.putIfPresent(item, "communityId", n.communityId());
+        String logSk = logSortKey(n);
+        item.put(Keys.GSI1_PK, str(LOG_PK));
+        item.put(Keys.GSI1_SK, str(logSk));
+        item.put(Keys.GSI2_PK, str(recipientPk(n.recipient())));
+        item.put(Keys.GSI2_SK, str(logSk));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)")
@@ -67,11 +88,22 @@ public final class DynamoNotificationStore implements NotificationStore {
                         ":mid", str(messageId), ":at", str(sentAt.toString()))));
     }
 
+    /** The sort key of both logs: created time (fixed width), then the item's own key, unique per notification. */
+    public static String logSortKey(Notification n) {
+        return SORTABLE_TIME.format(n.createdAt()) + "#" + n.sourcePk() + "#" + TYPE + "#" + n.kind();
+    }
+
+    /** gsi2pk of the log of notifications sent to this address (case-insensitive: lower-cased). */
+    public static String recipientPk(String address) {
+        return RECIPIENT_PK_PREFIX + address.strip().toLowerCase(Locale.ROOT);
+    }
+
     static Notification fromItem(Map<String, AttributeValue> item) {
         return new Notification(Items.s(item, "sourcePk"), Items.s(item, "kind"), Items.s(item, "recipient"),
                 Items.s(item, "subject"), Items.s(item, "body"),
                 Notification.Status.valueOf(Items.s(item, "status")), Instant.parse(Items.s(item, "createdAt")),
                 Items.optS(item, "messageId").orElse(null),
-                Items.optS(item, "sentAt").map(Instant::parse).orElse(null));
+                Items.optS(item, "sentAt").map(Instant::parse).orElse(null),
+                Items.optS(item, "eoiId").orElse(null), Items.optS(item, "communityId").orElse(null));
     }
 }

@@ -30,9 +30,11 @@ public final class EoiNotifier {
         String source = EoiItemMapper.pk(eoi.id());
         EoiApplication app = eoi.application();
         Notification staff = Notification.pending(source, TO_STAFF, staffAddress,
-                "New expression of interest to review: " + app.communityName(), staffText(eoi), clock.instant());
+                "New expression of interest to review: " + app.communityName(), staffText(eoi), clock.instant())
+                .withEoiId(eoi.id());
         Notification contact = Notification.pending(source, TO_CONTACT, app.contact().email(),
-                "Expression of interest received: " + app.communityName(), contactText(eoi), clock.instant());
+                "Expression of interest received: " + app.communityName(), contactText(eoi), clock.instant())
+                .withEoiId(eoi.id());
         return List.of(delivery.deliverOnce(staff), delivery.deliverOnce(contact));
     }
 

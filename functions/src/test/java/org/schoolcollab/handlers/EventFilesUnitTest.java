@@ -36,6 +36,7 @@ class EventFilesUnitTest {
             "POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest",
             "GET /communities/{id}", "GetCommunityHandlerTest",
             "GET /communities", "ListCommunitiesHandlerTest",
+            "GET /notifications", "ListNotificationsHandlerTest",
             "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest");
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */

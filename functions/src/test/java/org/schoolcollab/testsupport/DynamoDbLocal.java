@@ -96,7 +96,7 @@ public final class DynamoDbLocal {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }
 
-    /** A new, empty table shaped like template.yaml's Table (keys, gsi1, stream); returns its name. */
+    /** A new, empty table shaped like template.yaml's Table (keys, gsi1, gsi2, stream); returns its name. */
     public static String createTable(String prefix) {
         String name = prefix + "-" + TABLES.incrementAndGet() + "-" + System.nanoTime();
         DynamoDbClient dynamo = client();
@@ -106,7 +106,9 @@ public final class DynamoDbLocal {
                         a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
                         a -> a.attributeName("gsi1pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("gsi1sk").attributeType(ScalarAttributeType.S))
+                        a -> a.attributeName("gsi1sk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("gsi2pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("gsi2sk").attributeType(ScalarAttributeType.S))
                 .keySchema(
                         k -> k.attributeName("pk").keyType(KeyType.HASH),
                         k -> k.attributeName("sk").keyType(KeyType.RANGE))
@@ -114,7 +116,12 @@ public final class DynamoDbLocal {
                         .keySchema(
                                 k -> k.attributeName("gsi1pk").keyType(KeyType.HASH),
                                 k -> k.attributeName("gsi1sk").keyType(KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)),
+                        g -> g.indexName("gsi2")
+                                .keySchema(
+                                        k -> k.attributeName("gsi2pk").keyType(KeyType.HASH),
+                                        k -> k.attributeName("gsi2sk").keyType(KeyType.RANGE))
+                                .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(name));
         return name;

@@ -105,9 +105,14 @@ public final class DynamoEoiStore implements EoiStore {
                 ":at", str(decision.decidedAt().toString()),
                 ":entry", AttributeValue.fromL(List.of(EoiItemMapper.historyEntry(entry)))));
         String update = "SET #status = :status, gsi1pk = :queue, decidedAt = :at, history = list_append(history, :entry)"
-                + (decision.communityId() == null ? "" : ", communityId = :community");
+                + (decision.communityId() == null ? "" : ", communityId = :community")
+                // The decision's wave on the application too: reports count decisions by wave from gsi1.
+                + (decision.wave() == null ? "" : ", wave = :wave");
         if (decision.communityId() != null) {
             values.put(":community", str(decision.communityId()));
+        }
+        if (decision.wave() != null) {
+            values.put(":wave", str(decision.wave()));
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(EoiItemMapper.key(eoi.id()))

@@ -56,6 +56,12 @@ final class Wiring {
         return new FundingService(communityService(), new DynamoFundingStore(AwsClients.dynamoDb(), table()));
     }
 
+    static org.schoolcollab.report.ReportService reportService() {
+        return new org.schoolcollab.report.ReportService(
+                new org.schoolcollab.report.DynamoReportStore(AwsClients.dynamoDb(), table()),
+                new DynamoFundingStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
+    }
+
     static EoiNotifier eoiNotifier() {
         return new EoiNotifier(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
                 Env.require("STAFF_NOTIFICATION_EMAIL"), Clock.systemUTC());

@@ -36,6 +36,7 @@ class EventFilesUnitTest {
             "POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest",
             "GET /communities/{id}", "GetCommunityHandlerTest",
             "GET /communities", "ListCommunitiesHandlerTest",
+            "GET /reports/summary", "ReportSummaryHandlerTest",
             "GET /notifications", "ListNotificationsHandlerTest",
             "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest");
 

@@ -53,11 +53,12 @@ public final class GrantAwarded {
                         + "A " + what + " has been awarded to " + g.communityName() + ".\n"
                         + (g.description() == null ? "" : "\n" + g.description() + "\n")
                         + "\nYou can see it with the community's funding at /communities/" + g.communityId() + "/funding.\n"
-                        + "Reference: " + g.id() + "\n", now));
+                        + "Reference: " + g.id() + "\n", now).withCommunityId(g.communityId()));
         delivery.deliverOnce(Notification.pending(source, TO_STAFF + "#" + g.id(), staffAddress,
                 "Grant recorded: " + g.communityName() + " (" + g.amount() + ")",
                 "A " + what + " was recorded for " + g.communityName() + " (" + g.programme().id() + ").\n"
                         + "Awarded by: " + g.awardedBySub() + " at " + g.awardedAt() + "\n"
-                        + "Community: /communities/" + g.communityId() + "\nGrant: " + g.id() + "\n", now));
+                        + "Community: /communities/" + g.communityId() + "\nGrant: " + g.id() + "\n", now)
+                .withCommunityId(g.communityId()));
     }
 }

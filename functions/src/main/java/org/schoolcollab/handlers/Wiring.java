@@ -9,6 +9,9 @@ import org.schoolcollab.funding.DynamoFundingStore;
 import org.schoolcollab.funding.FormationFunding;
 import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingService;
+import org.schoolcollab.grant.DynamoGrantStore;
+import org.schoolcollab.grant.GrantAwarded;
+import org.schoolcollab.grant.GrantService;
 import org.schoolcollab.eoi.EoiDecisionService;
 import org.schoolcollab.notify.DecisionNotifier;
 import org.schoolcollab.notify.NotificationDelivery;
@@ -54,6 +57,19 @@ final class Wiring {
 
     static FundingService fundingService() {
         return new FundingService(communityService(), new DynamoFundingStore(AwsClients.dynamoDb(), table()));
+    }
+
+    static GrantService grantService() {
+        return new GrantService(communityService(),
+                new DynamoGrantStore(AwsClients.dynamoDb(), table()), FundingPolicies.shipped(),
+                Clock.systemUTC());
+    }
+
+    static GrantAwarded grantAwarded() {
+        return new GrantAwarded(FundingPolicies.shipped(),
+                new DynamoFundingStore(AwsClients.dynamoDb(), table()),
+                new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
+                        Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
     }
 
     static org.schoolcollab.report.ReportService reportService() {

@@ -36,9 +36,10 @@ class EventFilesUnitTest {
             "POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest",
             "GET /communities/{id}", "GetCommunityHandlerTest",
             "GET /communities", "ListCommunitiesHandlerTest",
-            "GET /reports/summary", "ReportSummaryHandlerTest",
             "GET /notifications", "ListNotificationsHandlerTest",
-            "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest");
+            "GET /reports/summary", "ReportSummaryHandlerTest",
+            "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest",
+            "POST /communities/{id}/grants", "AwardGrantHandlerTest");
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(

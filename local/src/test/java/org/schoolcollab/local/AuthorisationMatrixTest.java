@@ -1,0 +1,157 @@
+package org.schoolcollab.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route × {no token, a school user of the application or community, a school user of another school,
+ * staff} over real HTTP through the runner's JWT authorizer, against the status each must get.
+ */
+class AuthorisationMatrixTest {
+    private static LocalRunner runner;
+    private static LocalApi api;
+    private static final Map<String, String> TOKENS = new java.util.HashMap<>();
+    private static String eoiId;
+    private static String communityId;
+    private static String clusterId;
+    private static final AtomicInteger FRESH = new AtomicInteger(5000);
+
+    enum Who { NONE, MEMBER, OTHER_SCHOOL, STAFF }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", ".."));
+        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
+        api = new LocalApi(runner.port());
+        TOKENS.put("staff", api.token("matrix-staff", "office@example.org", "staff", null));
+        TOKENS.put("other", api.token("matrix-other", "other@example.school.nz", "school", "9990"));
+        // A submitted application of schools 6101/6102, and an approved community of 6201/6202.
+        TOKENS.put("eoiMember", api.token("matrix-eoi", "aroha@example.school.nz", "school", "6101"));
+        eoiId = api.post("/expressions-of-interest", TOKENS.get("eoiMember"),
+                LocalApi.eoiBody("Matrix Application", "6101", "6102"), Map.of()).json().get("id").asText();
+        TOKENS.put("communityMember", api.token("matrix-community", "aroha@example.school.nz", "school", "6201"));
+        String approved = api.post("/expressions-of-interest", TOKENS.get("communityMember"),
+                LocalApi.eoiBody("Matrix Community", "6201", "6202"), Map.of()).json().get("id").asText();
+        communityId = api.post("/expressions-of-interest/" + approved + "/decision", TOKENS.get("staff"),
+                "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
+        // A school-improvement cluster, for grants (whose policy names grant purposes).
+        TOKENS.put("clusterMember", api.token("matrix-cluster", "head@example.sch.uk", "school", "6301"));
+        String cluster = api.post("/expressions-of-interest", TOKENS.get("clusterMember"),
+                LocalApi.eoiBody("Matrix Cluster", "6301", "6302").replace("\"kahui-ako\"", "\"school-improvement\""),
+                Map.of()).json().get("id").asText();
+        clusterId = api.post("/expressions-of-interest/" + cluster + "/decision", TOKENS.get("staff"),
+                "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
+        api.awaitMails(clusterId, 2, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                // route, who, expected
+                row("POST /expressions-of-interest", Who.NONE, 401), row("POST /expressions-of-interest", Who.MEMBER, 201),
+                row("POST /expressions-of-interest", Who.OTHER_SCHOOL, 400), row("POST /expressions-of-interest", Who.STAFF, 403),
+                row("GET /expressions-of-interest/{id}", Who.NONE, 401), row("GET /expressions-of-interest/{id}", Who.MEMBER, 200),
+                row("GET /expressions-of-interest/{id}", Who.OTHER_SCHOOL, 404), row("GET /expressions-of-interest/{id}", Who.STAFF, 200),
+                row("GET /expressions-of-interest", Who.NONE, 401), row("GET /expressions-of-interest", Who.MEMBER, 403),
+                row("GET /expressions-of-interest", Who.OTHER_SCHOOL, 403), row("GET /expressions-of-interest", Who.STAFF, 200),
+                row("POST /expressions-of-interest/{id}/decision", Who.NONE, 401),
+                row("POST /expressions-of-interest/{id}/decision", Who.MEMBER, 403),
+                row("POST /expressions-of-interest/{id}/decision", Who.OTHER_SCHOOL, 403),
+                row("POST /expressions-of-interest/{id}/decision", Who.STAFF, 201),
+                row("GET /communities/{id}", Who.NONE, 401), row("GET /communities/{id}", Who.MEMBER, 200),
+                row("GET /communities/{id}", Who.OTHER_SCHOOL, 404), row("GET /communities/{id}", Who.STAFF, 200),
+                row("GET /communities", Who.NONE, 401), row("GET /communities", Who.MEMBER, 403),
+                row("GET /communities", Who.OTHER_SCHOOL, 403), row("GET /communities", Who.STAFF, 200),
+                row("GET /communities/{id}/funding", Who.NONE, 401), row("GET /communities/{id}/funding", Who.MEMBER, 200),
+                row("GET /communities/{id}/funding", Who.OTHER_SCHOOL, 404), row("GET /communities/{id}/funding", Who.STAFF, 200),
+                row("POST /communities/{id}/grants", Who.NONE, 401), row("POST /communities/{id}/grants", Who.MEMBER, 403),
+                row("POST /communities/{id}/grants", Who.OTHER_SCHOOL, 403), row("POST /communities/{id}/grants", Who.STAFF, 201),
+                row("GET /reports/summary", Who.NONE, 401), row("GET /reports/summary", Who.MEMBER, 403),
+                row("GET /reports/summary", Who.OTHER_SCHOOL, 403), row("GET /reports/summary", Who.STAFF, 200),
+                row("GET /notifications", Who.NONE, 401), row("GET /notifications", Who.MEMBER, 200),
+                row("GET /notifications", Who.OTHER_SCHOOL, 200), row("GET /notifications", Who.STAFF, 200));
+    }
+
+    private static Arguments row(String route, Who who, int expected) {
+        return Arguments.of(route, who, expected);
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void eachCallerGetsTheStatusTheRouteOwesThem(String route, Who who, int expected) {
+        String method = route.substring(0, route.indexOf(' '));
+        String member = route.contains("grants") ? "clusterMember"
+                : route.contains("communities") ? "communityMember" : "eoiMember";
+        String token = switch (who) {
+            case NONE -> null;
+            case MEMBER -> TOKENS.get(member);
+            case OTHER_SCHOOL -> TOKENS.get("other");
+            case STAFF -> TOKENS.get("staff");
+        };
+        String path;
+        String body = null;
+        switch (route) {
+            case "POST /expressions-of-interest" -> {
+                path = "/expressions-of-interest";
+                int n = FRESH.addAndGet(2);
+                String first = who == Who.MEMBER ? "6101" : String.valueOf(n);
+                // A member's own school is already claimed by their application: name a fresh pair that
+                // includes a member school of their token only for the 201 row (a new school user).
+                if (who == Who.MEMBER) {
+                    token = api.token("matrix-new-" + n, "new@example.school.nz", "school", String.valueOf(n));
+                    first = String.valueOf(n);
+                }
+                body = LocalApi.eoiBody("Matrix Fresh " + n, first, String.valueOf(n + 1));
+            }
+            case "GET /expressions-of-interest/{id}" -> path = "/expressions-of-interest/" + eoiId;
+            case "GET /expressions-of-interest" -> path = "/expressions-of-interest";
+            case "POST /expressions-of-interest/{id}/decision" -> {
+                int n = FRESH.addAndGet(2);
+                String submitter = api.token("matrix-dec-" + n, "d@example.school.nz", "school", String.valueOf(n));
+                String fresh = api.post("/expressions-of-interest", submitter,
+                        LocalApi.eoiBody("Matrix Decision " + n, String.valueOf(n), String.valueOf(n + 1)), Map.of())
+                        .json().get("id").asText();
+                path = "/expressions-of-interest/" + fresh + "/decision";
+                body = "{\"decision\":\"DECLINED\",\"reason\":\"matrix\"}";
+            }
+            case "GET /communities/{id}" -> path = "/communities/" + communityId;
+            case "GET /communities" -> path = "/communities?programme=kahui-ako";
+            case "GET /communities/{id}/funding" -> path = "/communities/" + communityId + "/funding";
+            case "POST /communities/{id}/grants" -> {
+                path = "/communities/" + clusterId + "/grants";
+                body = "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"500.00\",\"currency\":\"GBP\"}}";
+            }
+            case "GET /reports/summary" -> path = "/reports/summary?programme=kahui-ako";
+            case "GET /notifications" -> path = "/notifications";
+            default -> throw new IllegalArgumentException(route);
+        }
+        LocalApi.Response response = body == null
+                ? api.send(method, path, token, null, Map.of())
+                : api.post(path, token, body, Map.of());
+        assertThat(response.status()).as("%s as %s: %s", route, who, response.body()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMatrixCoversEveryRouteOfTheTemplate() throws Exception {
+        var template = SamTemplate.load(Path.of(System.getProperty("project.root", "..")).resolve("template.yaml"));
+        var routes = template.functions().stream().flatMap(f -> f.routes().stream())
+                .map(SamTemplate.HttpRoute::routeKey).collect(java.util.stream.Collectors.toSet());
+        var covered = matrix().map(a -> (String) a.get()[0]).collect(java.util.stream.Collectors.toSet());
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(routes);
+    }
+}

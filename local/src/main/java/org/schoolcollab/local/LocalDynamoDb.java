@@ -91,38 +91,54 @@ final class LocalDynamoDb implements AutoCloseable {
 
     /** Also used against other DynamoDB endpoints (LocalStack) so every test builds the template's table. */
     static void ensureTable(DynamoDbClient client, SamTemplate.Table table) {
+        Map<String, Object> p = table.properties();
+        List<AttributeDefinition> attributes = list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
+                .attributeName(str(a, "AttributeName")).attributeType(str(a, "AttributeType")).build()).toList();
+        List<GlobalSecondaryIndex> indexes = p.get("GlobalSecondaryIndexes") == null ? List.of()
+                : list(p.get("GlobalSecondaryIndexes")).stream().map(LocalDynamoDb::index).toList();
         try {
-            client.describeTable(b -> b.tableName(table.id()));
+            var existing = client.describeTable(b -> b.tableName(table.id())).table();
+            // A kept data folder from before the template gained an index: add it (DynamoDB backfills it).
+            var have = existing.hasGlobalSecondaryIndexes()
+                    ? existing.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList() : List.<String>of();
+            for (GlobalSecondaryIndex index : indexes) {
+                if (!have.contains(index.indexName())) {
+                    client.updateTable(b -> b.tableName(table.id()).attributeDefinitions(attributes)
+                            .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                                    .keySchema(index.keySchema()).projection(index.projection()))));
+                    System.out.println("added index " + index.indexName() + " to the kept table " + table.id());
+                }
+            }
             return;
         } catch (ResourceNotFoundException absent) {
             // create below
         }
-        Map<String, Object> p = table.properties();
         var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
                 .tableName(table.id())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
-                        .attributeName(str(a, "AttributeName")).attributeType(str(a, "AttributeType")).build()).toList())
+                .attributeDefinitions(attributes)
                 .keySchema(keySchema(p.get("KeySchema")));
-        if (p.get("GlobalSecondaryIndexes") != null) {
-            request.globalSecondaryIndexes(list(p.get("GlobalSecondaryIndexes")).stream().map(g -> {
-                Map<String, Object> gsi = map(g, "GlobalSecondaryIndexes");
-                Map<String, Object> projection = map(gsi.get("Projection"), "Projection");
-                return GlobalSecondaryIndex.builder()
-                        .indexName(String.valueOf(gsi.get("IndexName")))
-                        .keySchema(keySchema(gsi.get("KeySchema")))
-                        .projection(Projection.builder().projectionType(String.valueOf(projection.get("ProjectionType")))
-                                .nonKeyAttributes(projection.get("NonKeyAttributes") == null ? null
-                                        : list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList())
-                                .build())
-                        .build();
-            }).toList());
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
         }
         if (p.get("StreamSpecification") != null) {
             request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                     .streamViewType(str(p.get("StreamSpecification"), "StreamViewType")).build());
         }
         client.createTable(request.build());
+    }
+
+    private static GlobalSecondaryIndex index(Object raw) {
+        Map<String, Object> gsi = map(raw, "GlobalSecondaryIndexes");
+        Map<String, Object> projection = map(gsi.get("Projection"), "Projection");
+        return GlobalSecondaryIndex.builder()
+                .indexName(String.valueOf(gsi.get("IndexName")))
+                .keySchema(keySchema(gsi.get("KeySchema")))
+                .projection(Projection.builder().projectionType(String.valueOf(projection.get("ProjectionType")))
+                        .nonKeyAttributes(projection.get("NonKeyAttributes") == null ? null
+                                : list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList())
+                        .build())
+                .build();
     }
 
     private static List<KeySchemaElement> keySchema(Object raw) {

@@ -95,6 +95,11 @@ public final class HttpApi {
         return Optional.ofNullable(event.getPathParameters()).map(p -> p.get(name));
     }
 
+    /** The route's {id}; API Gateway always sends it, so its absence is a 404 like any unknown resource. */
+    public static String idParam(APIGatewayV2HTTPEvent event) {
+        return pathParam(event, "id").orElseThrow(() -> ApiException.notFound("no id in path"));
+    }
+
     /** The body as UTF-8 JSON text, after the checks that do not need parsing: type and size. */
     public static String jsonBody(APIGatewayV2HTTPEvent event) {
         String contentType = header(event, "content-type").orElse("").toLowerCase(Locale.ROOT);

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.api.ApiException;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.HttpApi;
 import org.schoolcollab.common.Json;
@@ -30,7 +29,7 @@ public class AwardGrantHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.handle(event, context, () -> {
             Caller caller = Caller.from(event);
-            String id = HttpApi.pathParam(event, "id").orElseThrow(() -> ApiException.notFound("no id in path"));
+            String id = HttpApi.idParam(event);
             Grant g = service.award(caller, id, HttpApi.jsonBody(event));
             return HttpApi.json(201, json(g), Map.of("location", "/communities/" + g.communityId() + "/funding"));
         });

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import org.schoolcollab.api.ApiException;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.HttpApi;
 import org.schoolcollab.eoi.EoiJson;
@@ -26,7 +25,7 @@ public class GetEoiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpApi.handle(event, context, () -> {
             Caller caller = Caller.from(event);
-            String id = HttpApi.pathParam(event, "id").orElseThrow(() -> ApiException.notFound("no id in path"));
+            String id = HttpApi.idParam(event);
             return HttpApi.json(200, EoiJson.full(service.get(caller, id)));
         });
     }

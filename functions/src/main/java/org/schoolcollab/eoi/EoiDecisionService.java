@@ -1,18 +1,16 @@
 package org.schoolcollab.eoi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.api.ApiException;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.FieldError;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.api.JsonBody;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.community.CommunityStatus;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,22 +74,9 @@ public final class EoiDecisionService {
     private record Request(EoiDecision.Outcome decision, String wave, String reason) {}
 
     private static Request parse(String body) {
-        JsonNode root;
-        try {
-            root = Json.parse(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("body", "must be a JSON object");
-        }
+        JsonNode root = JsonBody.object(body);
         List<FieldError> errors = new ArrayList<>();
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "is not a known field"));
-            }
-        }
+        JsonBody.rejectUnknown(root, FIELDS, "", errors);
         EoiDecision.Outcome outcome = null;
         JsonNode d = root.get("decision");
         if (d == null || d.isNull()) {

@@ -1,15 +1,13 @@
 package org.schoolcollab.eoi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.api.ApiException;
+import org.schoolcollab.api.JsonBody;
 import org.schoolcollab.api.FieldError;
-import org.schoolcollab.common.Json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,19 +45,10 @@ public final class EoiValidator {
 
     /** Parses and validates; throws a 400 problem listing every field at fault. */
     public static EoiApplication parse(String body) {
-        JsonNode root;
-        try {
-            root = Json.parse(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
-        }
-        return new EoiValidator().validate(root);
+        return new EoiValidator().validate(JsonBody.object(body));
     }
 
     private EoiApplication validate(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("body", "must be a JSON object");
-        }
         rejectUnknown(root, TOP_FIELDS, "");
         Programme programme = programme(root.get("programme"));
         String communityName = text(root, "communityName", "communityName", 3, 120, true);
@@ -287,12 +276,7 @@ public final class EoiValidator {
     }
 
     private void rejectUnknown(JsonNode object, Set<String> allowed, String prefix) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                error(prefix + name, "is not a known field");
-            }
-        }
+        JsonBody.rejectUnknown(object, allowed, prefix, errors);
     }
 
     private void error(String field, String message) {

@@ -1,11 +1,10 @@
 package org.schoolcollab.grant;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.api.ApiException;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.FieldError;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.api.JsonBody;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.funding.FundingPolicies;
@@ -15,7 +14,6 @@ import org.schoolcollab.funding.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +53,7 @@ public final class GrantService {
 
     public Grant award(Caller caller, String communityId, String body) {
         caller.requireStaff();
-        JsonNode root = parse(body);
+        JsonNode root = JsonBody.object(body);
         Community community = communities.get(caller, communityId);
         FundingPolicy policy = policies.forProgramme(community.programme().id());
         List<String> purposes = policy.grantPurposes();
@@ -65,7 +63,7 @@ public final class GrantService {
                             + ") names no grant purposes, so no grant can be recorded for this community");
         }
         List<FieldError> errors = new ArrayList<>();
-        unknownFields(root, FIELDS, "", errors);
+        JsonBody.rejectUnknown(root, FIELDS, "", errors);
         String purpose = null;
         JsonNode p = root.get("purpose");
         if (p == null || p.isNull()) {
@@ -106,7 +104,7 @@ public final class GrantService {
             return null;
         }
         int before = errors.size();
-        unknownFields(node, AMOUNT_FIELDS, "amount.", errors);
+        JsonBody.rejectUnknown(node, AMOUNT_FIELDS, "amount.", errors);
         JsonNode v = node.get("value");
         JsonNode c = node.get("currency");
         if (v == null || v.isNull()) {
@@ -129,26 +127,5 @@ public final class GrantService {
             errors.add(new FieldError("amount.currency", "must be " + currency + ", the programme's currency"));
         }
         return errors.size() == before ? Money.of(v.textValue(), currency) : null;
-    }
-
-    private static void unknownFields(JsonNode object, Set<String> allowed, String prefix, List<FieldError> errors) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                errors.add(new FieldError(prefix + name, "is not a known field"));
-            }
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            JsonNode root = Json.parse(body);
-            if (root == null || !root.isObject()) {
-                throw ApiException.badRequest("body", "must be a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
-        }
     }
 }

@@ -183,6 +183,15 @@ public final class FundingPolicy {
         return node.textValue();
     }
 
+    /** A plain yes/no field beside the figures ({@code "atCommunityRequest": true}), which needs no source of its own. */
+    public boolean flag(String path) {
+        JsonNode node = PolicyTree.at(root, path);
+        if (node == null || !node.isBoolean()) {
+            throw new IllegalArgumentException("no yes/no field '" + path + "' in " + resource);
+        }
+        return node.booleanValue();
+    }
+
     /** The figure, with a value: MUST_BE_SET throws {@link PolicySettingMissingException} naming it. */
     private PolicySetting required(String path) {
         PolicySetting s = setting(path);

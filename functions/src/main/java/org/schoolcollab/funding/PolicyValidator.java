@@ -28,6 +28,8 @@ final class PolicyValidator {
     private static final Pattern AMOUNT = Pattern.compile("^-?[0-9]{1,15}(\\.[0-9]{1,2})?$");
     private static final Pattern DECIMAL = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
     private static final Pattern DATE_LIKE_VERSION = Pattern.compile("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$");
+    /** A figure under rules.roles that divides into a role count: pupilsPerRole, withinSchoolRolesPerExtraAcrossSchoolRole. */
+    private static final Pattern ROLE_COUNT_DIVISOR = Pattern.compile("^[A-Za-z]+Per[A-Za-z]*Role$");
 
     private final List<String> problems = new ArrayList<>();
     private Set<String> sourceKeys = Set.of();
@@ -204,6 +206,9 @@ final class PolicyValidator {
         if ("rounding".equals(key) && !value.isNull()) {
             rounding(value, path);
         }
+        if (path.startsWith("rules.roles.") && key != null && ROLE_COUNT_DIVISOR.matcher(key).matches() && !value.isNull()) {
+            roleCountDivisor(value, path);
+        }
         if (status == null) {
             return;
         }
@@ -237,6 +242,21 @@ final class PolicyValidator {
                 && Arrays.stream(RoundingMode.values()).anyMatch(m -> m.name().equals(value.textValue()));
         if (!ok) {
             problem(path + ".value", "must name a rounding mode (HALF_UP, CEILING, FLOOR, …), got " + value);
+        }
+    }
+
+    /** A role count is a total divided by this figure: zero would divide by zero, less than zero give a negative count. */
+    private void roleCountDivisor(JsonNode value, String path) {
+        BigDecimal divisor = null;
+        if (value.isIntegralNumber()) {
+            divisor = value.decimalValue();
+        } else if (value.isTextual() && DECIMAL.matcher(value.textValue()).matches()) {
+            divisor = new BigDecimal(value.textValue());
+        } else if (!value.isFloatingPointNumber()) { // a float is reported on its own
+            problem(path + ".value", "divides a role count, so must be a number, got " + value);
+        }
+        if (divisor != null && divisor.signum() <= 0) {
+            problem(path + ".value", "divides a role count, so must be greater than 0, got " + divisor.toPlainString());
         }
     }
 

@@ -6,19 +6,28 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.HttpApi;
+import org.schoolcollab.community.Community;
 import org.schoolcollab.community.CommunityJson;
 import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.visit.ChallengeVisitService;
+import org.schoolcollab.visit.VisitJson;
+import org.schoolcollab.visit.VisitStore;
 
-/** GET /communities/{id}: the community and its members, for its schools and staff. */
+/**
+ * GET /communities/{id}: the community and its members, for its schools and staff; a school-improvement cluster
+ * also lists its challenge visits, newest first.
+ */
 public class GetCommunityHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final CommunityService service;
+    private final VisitStore visits;
 
     public GetCommunityHandler() {
-        this(Wiring.communityService());
+        this(Wiring.communityService(), Wiring.visitStore());
     }
 
-    public GetCommunityHandler(CommunityService service) {
+    public GetCommunityHandler(CommunityService service, VisitStore visits) {
         this.service = service;
+        this.visits = visits;
     }
 
     @Override
@@ -26,7 +35,12 @@ public class GetCommunityHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return HttpApi.handle(event, context, () -> {
             Caller caller = Caller.from(event);
             String id = HttpApi.idParam(event);
-            return HttpApi.json(200, CommunityJson.full(service.get(caller, id)));
+            Community c = service.get(caller, id);
+            var body = CommunityJson.full(c);
+            if (c.programme() == ChallengeVisitService.PROGRAMME) {
+                body.set("visits", VisitJson.list(visits.list(c.id())));
+            }
+            return HttpApi.json(200, body);
         });
     }
 }

@@ -72,6 +72,20 @@ final class Wiring {
                         Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
     }
 
+    static org.schoolcollab.visit.DynamoVisitStore visitStore() {
+        return new org.schoolcollab.visit.DynamoVisitStore(AwsClients.dynamoDb(), table());
+    }
+
+    static org.schoolcollab.visit.ChallengeVisitService challengeVisitService() {
+        return new org.schoolcollab.visit.ChallengeVisitService(communityService(), visitStore(), Clock.systemUTC());
+    }
+
+    static org.schoolcollab.visit.ChallengeVisitRecorded challengeVisitRecorded() {
+        return new org.schoolcollab.visit.ChallengeVisitRecorded(
+                new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
+                        Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
+    }
+
     static org.schoolcollab.report.ReportService reportService() {
         return new org.schoolcollab.report.ReportService(
                 new org.schoolcollab.report.DynamoReportStore(AwsClients.dynamoDb(), table()),

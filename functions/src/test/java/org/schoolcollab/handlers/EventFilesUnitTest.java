@@ -29,17 +29,18 @@ class EventFilesUnitTest {
      * Every HTTP route in template.yaml and the handler test that drives it with its sample events. A new route
      * needs a line here, a sample event in events/ and that test.
      */
-    private static final Map<String, String> ROUTES = Map.of(
-            "POST /expressions-of-interest", "SubmitEoiHandlerTest",
-            "GET /expressions-of-interest/{id}", "GetEoiHandlerTest",
-            "GET /expressions-of-interest", "ListEoisHandlerTest",
-            "POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest",
-            "GET /communities/{id}", "GetCommunityHandlerTest",
-            "GET /communities", "ListCommunitiesHandlerTest",
-            "GET /notifications", "ListNotificationsHandlerTest",
-            "GET /reports/summary", "ReportSummaryHandlerTest",
-            "GET /communities/{id}/funding", "GetCommunityFundingHandlerTest",
-            "POST /communities/{id}/grants", "AwardGrantHandlerTest");
+    private static final Map<String, String> ROUTES = Map.ofEntries(
+            Map.entry("POST /expressions-of-interest", "SubmitEoiHandlerTest"),
+            Map.entry("GET /expressions-of-interest/{id}", "GetEoiHandlerTest"),
+            Map.entry("GET /expressions-of-interest", "ListEoisHandlerTest"),
+            Map.entry("POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest"),
+            Map.entry("GET /communities/{id}", "GetCommunityHandlerTest"),
+            Map.entry("GET /communities", "ListCommunitiesHandlerTest"),
+            Map.entry("GET /notifications", "ListNotificationsHandlerTest"),
+            Map.entry("GET /reports/summary", "ReportSummaryHandlerTest"),
+            Map.entry("GET /communities/{id}/funding", "GetCommunityFundingHandlerTest"),
+            Map.entry("POST /communities/{id}/grants", "AwardGrantHandlerTest"),
+            Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerTest"));
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(

@@ -20,6 +20,7 @@ import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.visit.DynamoVisitStore;
 
 import java.net.URI;
 import java.time.Instant;
@@ -49,7 +50,8 @@ class GetCommunityHandlerTest {
         clock.set(DECIDED);
         new EoiDecisionService(eois, clock, () -> SAMPLE_COMMUNITY_ID).decide(DecisionBodies.staff(), SAMPLE_EOI_ID,
                 DecisionBodies.approve());
-        handler = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)));
+        handler = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
+                new DynamoVisitStore(DynamoDbLocal.client(), table));
     }
 
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
@@ -174,7 +176,8 @@ class GetCommunityHandlerTest {
     void dynamoDbDependencyDownIs500NamingOnlyTheRequestId() {
         URI closed = URI.create("http://localhost:" + FreePort.find());
         GetCommunityHandler down = new GetCommunityHandler(new CommunityService(
-                new DynamoCommunityStore(DynamoDbLocal.clientFor(closed), table)));
+                new DynamoCommunityStore(DynamoDbLocal.clientFor(closed), table)),
+                new DynamoVisitStore(DynamoDbLocal.clientFor(closed), table));
         TestContext context = new TestContext("GetCommunityFunction", "community-req-3");
 
         APIGatewayV2HTTPResponse response = down.handleRequest(EventFiles.api("get-community.json"), context);

@@ -81,6 +81,11 @@ class AuthorisationMatrixTest {
                 row("GET /communities/{id}/funding", Who.OTHER_SCHOOL, 404), row("GET /communities/{id}/funding", Who.STAFF, 200),
                 row("POST /communities/{id}/grants", Who.NONE, 401), row("POST /communities/{id}/grants", Who.MEMBER, 403),
                 row("POST /communities/{id}/grants", Who.OTHER_SCHOOL, 403), row("POST /communities/{id}/grants", Who.STAFF, 201),
+                // Staff reach the body's checks: 400 naming planId, as the cluster has no plan of that id.
+                row("POST /communities/{id}/challenge-visits", Who.NONE, 401),
+                row("POST /communities/{id}/challenge-visits", Who.MEMBER, 403),
+                row("POST /communities/{id}/challenge-visits", Who.OTHER_SCHOOL, 403),
+                row("POST /communities/{id}/challenge-visits", Who.STAFF, 400),
                 row("GET /reports/summary", Who.NONE, 401), row("GET /reports/summary", Who.MEMBER, 403),
                 row("GET /reports/summary", Who.OTHER_SCHOOL, 403), row("GET /reports/summary", Who.STAFF, 200),
                 row("GET /notifications", Who.NONE, 401), row("GET /notifications", Who.MEMBER, 200),
@@ -95,7 +100,7 @@ class AuthorisationMatrixTest {
     @MethodSource("matrix")
     void eachCallerGetsTheStatusTheRouteOwesThem(String route, Who who, int expected) {
         String method = route.substring(0, route.indexOf(' '));
-        String member = route.contains("grants") ? "clusterMember"
+        String member = route.contains("grants") || route.contains("challenge-visits") ? "clusterMember"
                 : route.contains("communities") ? "communityMember" : "eoiMember";
         String token = switch (who) {
             case NONE -> null;
@@ -135,6 +140,11 @@ class AuthorisationMatrixTest {
             case "POST /communities/{id}/grants" -> {
                 path = "/communities/" + clusterId + "/grants";
                 body = "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"500.00\",\"currency\":\"GBP\"}}";
+            }
+            case "POST /communities/{id}/challenge-visits" -> {
+                path = "/communities/" + clusterId + "/challenge-visits";
+                body = "{\"visitDate\":\"" + java.time.LocalDate.now(org.schoolcollab.visit.ChallengeVisitService.ZONE)
+                        + "\",\"planId\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"ON_TRACK\"}";
             }
             case "GET /reports/summary" -> path = "/reports/summary?programme=kahui-ako";
             case "GET /notifications" -> path = "/notifications";

@@ -8,24 +8,33 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
- * The whole application on one machine: DynamoDB Local, the template's routes behind a local JWT authorizer,
- * its stream triggers, and an outbox for mail. Everything it runs is read from template.yaml.
+ * The whole application on one machine: DynamoDB Local, S3 (S3Proxy), the template's routes behind a local JWT
+ * authorizer, its stream and S3 triggers, and an outbox for mail. Everything it runs is read from template.yaml.
  *
- * <pre>./run-local [--port 3000] [--data-dir .local-data] [--fresh] [--in-memory] [--param Name=Value]</pre>
+ * <pre>./run-local [--port 3000] [--s3-port N] [--data-dir .local-data] [--fresh] [--in-memory] [--param Name=Value]</pre>
  */
 public final class LocalRunner implements AutoCloseable {
 
+    /** s3Port 0: a free port, the same for every runner this JVM starts. */
     public record Options(int port, Path dataDir, boolean fresh, boolean inMemory, Path template,
-                          Map<String, String> parameters) {
+                          Map<String, String> parameters, int s3Port) {
+        public Options(int port, Path dataDir, boolean fresh, boolean inMemory, Path template,
+                       Map<String, String> parameters) {
+            this(port, dataDir, fresh, inMemory, template, parameters, 0);
+        }
+
         public static Options defaults() {
             return new Options(3000, Path.of(".local-data"), false, false, Path.of("template.yaml"), Map.of());
         }
 
         static Options parse(String[] args) {
             Options o = defaults();
+            int s3Port = 0;
             Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -35,31 +44,37 @@ public final class LocalRunner implements AutoCloseable {
                     case "--fresh" -> o = new Options(o.port, o.dataDir, true, o.inMemory, o.template, params);
                     case "--in-memory" -> o = new Options(o.port, o.dataDir, o.fresh, true, o.template, params);
                     case "--template" -> o = new Options(o.port, o.dataDir, o.fresh, o.inMemory, Path.of(args[++i]), params);
+                    case "--s3-port" -> s3Port = Integer.parseInt(args[++i]);
                     case "--param" -> {
                         String[] kv = args[++i].split("=", 2);
                         params.put(kv[0], kv.length > 1 ? kv[1] : "");
                     }
                     case "-h", "--help" -> {
-                        System.out.println("usage: ./run-local [--port 3000] [--data-dir .local-data] [--fresh] "
-                                + "[--in-memory] [--template template.yaml] [--param Name=Value ...]");
+                        System.out.println("usage: ./run-local [--port 3000] [--s3-port N (default: a free port)] "
+                                + "[--data-dir .local-data] [--fresh] [--in-memory] [--template template.yaml] "
+                                + "[--param Name=Value ...]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
                 }
             }
-            return new Options(o.port, o.dataDir, o.fresh, o.inMemory, o.template, params);
+            return new Options(o.port, o.dataDir, o.fresh, o.inMemory, o.template, params, s3Port);
         }
     }
 
     private final LocalDynamoDb dynamo;
+    private final LocalS3 s3;
+    private final S3EventSource s3Events;
     private final HttpGateway gateway;
     private final List<StreamPoller> pollers;
     private final Path stateDir;
     private final boolean temporaryState;
 
-    private LocalRunner(LocalDynamoDb dynamo, HttpGateway gateway, List<StreamPoller> pollers, Path stateDir,
-                        boolean temporaryState) {
+    private LocalRunner(LocalDynamoDb dynamo, LocalS3 s3, S3EventSource s3Events, HttpGateway gateway,
+                        List<StreamPoller> pollers, Path stateDir, boolean temporaryState) {
         this.dynamo = dynamo;
+        this.s3 = s3;
+        this.s3Events = s3Events;
         this.gateway = gateway;
         this.pollers = pollers;
         this.stateDir = stateDir;
@@ -67,6 +82,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public static LocalRunner start(Options options) throws Exception {
+        skipJmx();
         SamTemplate template = SamTemplate.load(options.template(), options.parameters());
         boolean temporary = options.inMemory();
         Path state = temporary ? Files.createTempDirectory("school-collab-local") : options.dataDir().toAbsolutePath();
@@ -75,36 +91,105 @@ public final class LocalRunner implements AutoCloseable {
         }
         Files.createDirectories(state);
 
-        LocalDynamoDb dynamo = LocalDynamoDb.start(temporary ? null : state.resolve("dynamodb"));
+        List<LocalFunction> functions = template.functions().stream().map(LocalFunction::new).toList();
+        S3EventSource s3Events = new S3EventSource(functions, state);
+        // The two emulators start side by side: S3 on its own thread while DynamoDB Local starts on this one.
+        CompletableFuture<LocalS3> s3Start = new CompletableFuture<>();
+        Thread.ofPlatform().name("s3-start").start(() -> {
+            try {
+                s3Start.complete(LocalS3.start(state.resolve("s3"), options.s3Port(), s3Events::objectCreated));
+            } catch (Throwable t) {
+                s3Start.completeExceptionally(t);
+            }
+        });
+        LocalDynamoDb dynamo = null;
+        LocalS3 s3 = null;
+        List<StreamPoller> pollers = new ArrayList<>();
         try {
-            template.tableIds().forEach(id -> dynamo.ensureTable(template.table(id)));
+            dynamo = LocalDynamoDb.start(temporary ? null : state.resolve("dynamodb"));
+            s3 = awaitStart(s3Start);
+            for (String id : template.tableIds()) {
+                dynamo.ensureTable(template.table(id));
+            }
+            for (String id : template.bucketIds()) {
+                s3.ensureBucket(SamTemplate.bucketName(id), template.bucketVersioned(id));
+            }
             Outbox outbox = new Outbox(state.resolve("outbox"));
-            configureFunctions(template, dynamo, outbox);
-            List<LocalFunction> functions = template.functions().stream().map(LocalFunction::new).toList();
+            configureFunctions(template, dynamo, s3, outbox);
             LocalJwt jwt = LocalJwt.create(temporary ? null : state);
             HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox);
-            List<StreamPoller> pollers = new ArrayList<>();
             for (LocalFunction f : functions) {
                 for (SamTemplate.StreamSource s : f.definition().streams()) {
                     pollers.add(new StreamPoller(s, f, dynamo, state));
                 }
             }
-            return new LocalRunner(dynamo, gateway, pollers, state, temporary);
+            return new LocalRunner(dynamo, s3, s3Events, gateway, pollers, state, temporary);
         } catch (Exception e) {
-            dynamo.close();
+            pollers.forEach(StreamPoller::close);
+            s3Events.close();
+            if (s3 == null) {
+                try {
+                    s3 = awaitStart(s3Start);
+                } catch (Exception ignored) {
+                    // it did not start either
+                }
+            }
+            if (s3 != null) {
+                s3.close();
+            }
+            if (dynamo != null) {
+                dynamo.close();
+            }
             throw e;
         }
     }
 
     /**
-     * Lambda gives each function its environment; here all share one JVM, so the template's variables become
-     * system properties (functions read both). Local values replace AWS ones: the table's endpoint, the outbox.
+     * Nothing here uses JMX, but starting the platform MBean server costs the runner's start a few hundred
+     * milliseconds: DynamoDB Local's log4j registers its loggers there unless told not to, and Jetty (DynamoDB
+     * Local's, and S3Proxy's shaded copy) asks it once whether references are compressed. Telling Jetty the answer
+     * (16 references per 64-byte cache line: compressed, the default below 32 GB of heap) skips that; it only sizes
+     * padding in Jetty's queues.
      */
-    private static void configureFunctions(SamTemplate template, LocalDynamoDb dynamo, Outbox outbox) {
+    private static void skipJmx() {
+        setIfAbsent("log4j2.disable.jmx", "true");
+        setIfAbsent("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        setIfAbsent("org.gaul.shaded.org.eclipse.jetty.util.referencesPerCacheLine", "16");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+    private static LocalS3 awaitStart(CompletableFuture<LocalS3> start) throws Exception {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** The AWS SDK v2's per-service endpoint settings (system properties; AWS_ENDPOINT_URL_&lt;SERVICE&gt; as variables). */
+    static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+    static final String DYNAMODB_STREAMS_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDbStreams";
+    static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
+
+    /**
+     * Lambda gives each function its environment; here all share one JVM, so the template's variables become
+     * system properties (functions read both). Local values replace AWS ones: each service's endpoint (set per
+     * service, so DynamoDB clients reach DynamoDB Local, S3 clients and presigners S3Proxy, and nothing else is
+     * redirected), path-style S3 addressing, the outbox.
+     */
+    private static void configureFunctions(SamTemplate template, LocalDynamoDb dynamo, LocalS3 s3, Outbox outbox) {
         System.setProperty("aws.region", SamTemplate.REGION);
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setProperty("aws.endpointUrl", dynamo.endpoint().toString());
+        System.setProperty("aws.accessKeyId", LocalS3.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalS3.SECRET_KEY);
+        System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamo.endpoint().toString());
+        System.setProperty(DYNAMODB_STREAMS_ENDPOINT_PROPERTY, dynamo.endpoint().toString());
+        // Presigned URLs carry this address: the browser and curl on this machine reach S3Proxy there.
+        System.setProperty(S3_ENDPOINT_PROPERTY, s3.endpoint().toString());
         Map<String, String> merged = new LinkedHashMap<>();
         for (SamTemplate.Function f : template.functions()) {
             f.environment().forEach((name, value) -> {
@@ -117,6 +202,8 @@ public final class LocalRunner implements AutoCloseable {
                 }
             });
         }
+        // S3Proxy serves buckets by path (http://localhost:port/bucket/key), not as bucket.host names.
+        merged.put("S3_FORCE_PATH_STYLE", "true");
         merged.put("MAIL_ADAPTER", "outbox");
         merged.put("OUTBOX_DIR", outbox.dir().toString());
         merged.forEach(System::setProperty);
@@ -124,6 +211,11 @@ public final class LocalRunner implements AutoCloseable {
 
     LocalDynamoDb dynamo() {
         return dynamo;
+    }
+
+    /** S3's address, as functions, presigned URLs and this machine's browser use it. */
+    public java.net.URI s3Endpoint() {
+        return s3.endpoint();
     }
 
     public int port() {
@@ -143,10 +235,17 @@ public final class LocalRunner implements AutoCloseable {
         return pollers.stream().flatMap(p -> p.failures().stream()).toList();
     }
 
+    /** On-failure records of S3 events whose asynchronous invocations failed every attempt. */
+    public List<com.fasterxml.jackson.databind.JsonNode> s3EventFailures() {
+        return s3Events.failures();
+    }
+
     @Override
     public void close() {
         gateway.close();
         pollers.forEach(StreamPoller::close);
+        s3Events.close();
+        s3.close();
         dynamo.close();
         if (temporaryState) {
             try {
@@ -183,6 +282,9 @@ public final class LocalRunner implements AutoCloseable {
             System.out.println("  route   " + route);
         }
         runner.pollers.forEach(p -> System.out.println("  stream  " + StreamPoller.describe(List.of(p))));
+        runner.s3Events.describe().forEach(s -> System.out.println("  s3 event " + s));
+        System.out.println("  s3      " + runner.s3.endpoint() + " (path style, key local, secret local; buckets: "
+                + String.join(", ", runner.s3.buckets()) + ")");
         System.out.println("  tokens  POST " + base + "/local/tokens");
         System.out.println("  outbox  GET  " + base + "/local/outbox");
         System.out.println("  data    " + (runner.temporaryState ? "in memory (gone on exit)" : runner.stateDir));

@@ -17,14 +17,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the local runner needs from template.yaml: functions, their HTTP routes and stream triggers, the table,
- * the default authorizer and parameter defaults. Read here so the runner never repeats the template.
+ * What the local runner needs from template.yaml: functions, their HTTP routes, stream and S3 triggers, the
+ * tables and buckets, the default authorizer and parameter defaults. Read here so the runner never repeats the
+ * template.
  */
 public final class SamTemplate {
     public static final String REGION = "us-east-1";
@@ -59,8 +61,60 @@ public final class SamTemplate {
                                boolean bisectOnError, boolean reportBatchItemFailures, List<String> filterPatterns,
                                String startingPosition, boolean hasOnFailureDestination) {}
 
+    /** A prefix or suffix rule of an S3 event's Filter.S3Key.Rules. */
+    public record S3KeyRule(String name, String value) {
+        boolean matches(String key) {
+            return "prefix".equals(name) ? key.startsWith(value) : key.endsWith(value);
+        }
+    }
+
+    /**
+     * A SAM S3 event: object events of a bucket in this template (Events, e.g. s3:ObjectCreated:*), narrowed by
+     * key prefix and suffix rules, delivered to the function as an asynchronous invocation.
+     */
+    public record S3Source(String name, String functionId, String bucketId, List<String> events,
+                           List<S3KeyRule> rules) {
+        /** The bucket's local name: its logical id in lower case (as !Ref gives it to functions). */
+        public String bucketName() {
+            return bucketId.toLowerCase(Locale.ROOT);
+        }
+
+        /** eventName as S3 puts it in the record, e.g. ObjectCreated:Put, against s3:ObjectCreated:* or exact names. */
+        public boolean matchesEvent(String eventName) {
+            String full = "s3:" + eventName;
+            for (String e : events) {
+                if (e.equals(full) || (e.endsWith(":*") && full.startsWith(e.substring(0, e.length() - 1)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** S3 applies the rules to the object's key as stored (not the URL-encoded form in the record). */
+        public boolean matchesKey(String key) {
+            return rules.stream().allMatch(r -> r.matches(key));
+        }
+
+        public boolean matches(String bucket, String eventName, String key) {
+            return bucketName().equals(bucket) && matchesEvent(eventName) && matchesKey(key);
+        }
+    }
+
+    /**
+     * A function's asynchronous invocation settings (SAM EventInvokeConfig): how often Lambda retries a failed
+     * asynchronous event (0 to 2, default 2) before it gives the event to the on-failure destination.
+     */
+    public record AsyncConfig(int maximumRetryAttempts, boolean hasOnFailureDestination) {
+        static final AsyncConfig DEFAULT = new AsyncConfig(2, false);
+    }
+
     public record Function(String id, String handler, Map<String, String> environment, List<HttpRoute> routes,
-                           List<StreamSource> streams) {
+                           List<StreamSource> streams, List<S3Source> s3Events, AsyncConfig async) {
+        public Function(String id, String handler, Map<String, String> environment, List<HttpRoute> routes,
+                        List<StreamSource> streams) {
+            this(id, handler, environment, routes, streams, List.of(), AsyncConfig.DEFAULT);
+        }
+
         public String handlerClass() {
             int sep = handler.indexOf("::");
             return sep < 0 ? handler : handler.substring(0, sep);
@@ -85,6 +139,7 @@ public final class SamTemplate {
             env.putAll(variables(props));
             List<HttpRoute> routes = new ArrayList<>();
             List<StreamSource> streams = new ArrayList<>();
+            List<S3Source> s3Events = new ArrayList<>();
             map(props.getOrDefault("Events", Map.of()), id + ".Events").forEach((eventName, e) -> {
                 Map<String, Object> event = map(e, eventName);
                 Map<String, Object> ep = map(event.getOrDefault("Properties", Map.of()), eventName + ".Properties");
@@ -96,11 +151,13 @@ public final class SamTemplate {
                                 !"NONE".equals(auth) && defaultAuthorizer() != null));
                     }
                     case "DynamoDB" -> streams.add(streamSource(eventName, id, ep));
+                    case "S3" -> s3Events.add(s3Source(eventName, id, ep));
                     default -> throw new IllegalArgumentException("the local runner does not support event type "
                             + event.get("Type") + " (" + id + "." + eventName + ")");
                 }
             });
-            functions.add(new Function(id, handler, env, List.copyOf(routes), List.copyOf(streams)));
+            functions.add(new Function(id, handler, env, List.copyOf(routes), List.copyOf(streams),
+                    List.copyOf(s3Events), asyncConfig(id, props)));
         });
         return functions;
     }
@@ -132,6 +189,75 @@ public final class SamTemplate {
                 List.copyOf(patterns),
                 String.valueOf(ep.getOrDefault("StartingPosition", "TRIM_HORIZON")),
                 destination != null);
+    }
+
+    private S3Source s3Source(String name, String functionId, Map<String, Object> ep) {
+        String where = functionId + "." + name;
+        Object bucket = ep.get("Bucket");
+        String bucketId = bucket instanceof Map<?, ?> m && m.get("Ref") != null ? String.valueOf(m.get("Ref")) : null;
+        if (bucketId == null || !isBucket(bucketId)) {
+            throw new IllegalArgumentException(where + ": Bucket must be !Ref to an AWS::S3::Bucket of this template");
+        }
+        Object rawEvents = ep.get("Events");
+        List<String> events = rawEvents instanceof List<?> l ? l.stream().map(String::valueOf).toList()
+                : rawEvents == null ? List.of() : List.of(String.valueOf(rawEvents));
+        if (events.isEmpty() || !events.stream().allMatch(e -> e.matches("s3:[A-Za-z]+(:(\\*|[A-Za-z]+))?"))) {
+            throw new IllegalArgumentException(where + ": Events must be S3 event types like s3:ObjectCreated:*, got "
+                    + rawEvents);
+        }
+        List<S3KeyRule> rules = new ArrayList<>();
+        Object filter = ep.get("Filter");
+        if (filter != null) {
+            Object s3Key = map(filter, where + ".Filter").get("S3Key");
+            Object ruleList = s3Key == null ? List.of() : map(s3Key, where + ".Filter.S3Key").getOrDefault("Rules", List.of());
+            for (Object r : list(ruleList)) {
+                Map<String, Object> rule = map(r, where + ".Filter.S3Key.Rules");
+                String ruleName = String.valueOf(rule.get("Name")).toLowerCase(Locale.ROOT);
+                if (!ruleName.equals("prefix") && !ruleName.equals("suffix")) {
+                    throw new IllegalArgumentException(where + ": filter rule names are prefix or suffix, got "
+                            + rule.get("Name"));
+                }
+                rules.add(new S3KeyRule(ruleName, resolve(rule.get("Value"))));
+            }
+        }
+        return new S3Source(name, functionId, bucketId, events, List.copyOf(rules));
+    }
+
+    private static AsyncConfig asyncConfig(String functionId, Map<String, Object> props) {
+        Object raw = props.get("EventInvokeConfig");
+        if (raw == null) {
+            return AsyncConfig.DEFAULT;
+        }
+        Map<String, Object> config = map(raw, functionId + ".EventInvokeConfig");
+        int retries = intValue(config.getOrDefault("MaximumRetryAttempts", 2));
+        if (retries < 0 || retries > 2) {
+            throw new IllegalArgumentException(functionId + ".EventInvokeConfig.MaximumRetryAttempts must be 0 to 2");
+        }
+        Object destination = config.get("DestinationConfig");
+        boolean onFailure = destination != null
+                && map(destination, functionId + ".EventInvokeConfig.DestinationConfig").get("OnFailure") != null;
+        return new AsyncConfig(retries, onFailure);
+    }
+
+    private boolean isBucket(String id) {
+        return resources().get(id) instanceof Map<?, ?> r && "AWS::S3::Bucket".equals(r.get("Type"));
+    }
+
+    /** The template's buckets by logical id; locally each is named by its id in lower case. */
+    public List<String> bucketIds() {
+        return resources().keySet().stream().filter(this::isBucket).toList();
+    }
+
+    /** Whether the template turns versioning on for the bucket (VersioningConfiguration.Status: Enabled). */
+    public boolean bucketVersioned(String bucketId) {
+        Map<String, Object> props = map(map(resources().get(bucketId), bucketId).getOrDefault("Properties", Map.of()),
+                bucketId + ".Properties");
+        Object versioning = props.get("VersioningConfiguration");
+        return versioning != null && "Enabled".equals(resolve(map(versioning, "VersioningConfiguration").get("Status")));
+    }
+
+    public static String bucketName(String bucketId) {
+        return bucketId.toLowerCase(Locale.ROOT);
     }
 
     public Table table(String id) {
@@ -201,6 +327,12 @@ public final class SamTemplate {
                 }
                 case "Fn::GetAtt" -> {
                     List<?> parts = arg instanceof List<?> l ? l : List.of(String.valueOf(arg).split("\\.", 2));
+                    String resource = String.valueOf(parts.get(0));
+                    String bucketValue = isBucket(resource)
+                            ? bucketAttribute(bucketName(resource), String.valueOf(parts.get(1))) : null;
+                    if (bucketValue != null) {
+                        return bucketValue;
+                    }
                     return "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + parts.get(0) + "/" + parts.get(1);
                 }
                 case "Fn::Sub" -> {
@@ -234,11 +366,23 @@ public final class SamTemplate {
                 if (parameter != null) {
                     yield parameter;
                 }
+                if (isBucket(name)) {
+                    yield bucketName(name); // bucket names are lower case: the logical id in lower case
+                }
                 if (resources().containsKey(name)) {
                     yield name; // a resource's local physical name is its logical id
                 }
                 throw new IllegalArgumentException("!Ref to unknown name " + name);
             }
+        };
+    }
+
+    private static String bucketAttribute(String bucket, String attribute) {
+        return switch (attribute) {
+            case "Arn" -> "arn:aws:s3:::" + bucket;
+            case "DomainName" -> bucket + ".s3.amazonaws.com";
+            case "RegionalDomainName" -> bucket + ".s3." + REGION + ".amazonaws.com";
+            default -> null;
         };
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,11 @@ class TemplateMatchesCodeTest {
             if (!f.streams().isEmpty()) {
                 assertThat(io).as(f.id()).containsExactly(DynamodbEvent.class, StreamsEventResponse.class);
             }
-            assertThat(f.routes().isEmpty() && f.streams().isEmpty()).as("%s has no trigger", f.id()).isFalse();
+            if (!f.s3Events().isEmpty()) {
+                assertThat(io[0]).as(f.id() + " gets S3 events").isEqualTo(S3Event.class);
+            }
+            assertThat(f.routes().isEmpty() && f.streams().isEmpty() && f.s3Events().isEmpty())
+                    .as("%s has no trigger", f.id()).isFalse();
         }
     }
 
@@ -53,6 +58,19 @@ class TemplateMatchesCodeTest {
                 assertThat(s.maximumRetryAttempts()).as(f.id() + " bounded MaximumRetryAttempts").isBetween(0, 10);
                 assertThat(s.hasOnFailureDestination()).as(f.id() + " on-failure destination").isTrue();
                 assertThat(s.filterPatterns()).as(f.id() + " FilterCriteria").isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyS3TriggerIsForObjectsCreatedUnderAPrefixOfATemplateBucket() throws Exception {
+        SamTemplate template = SamTemplate.load(ROOT.resolve("template.yaml"));
+        for (SamTemplate.Function f : template.functions()) {
+            for (SamTemplate.S3Source s : f.s3Events()) {
+                assertThat(template.bucketIds()).as(f.id()).contains(s.bucketId());
+                assertThat(s.events()).as(f.id() + " Events").allMatch(e -> e.startsWith("s3:ObjectCreated:"));
+                // Without a prefix, a function that writes to its own bucket would trigger itself.
+                assertThat(s.rules()).as(f.id() + " prefix rule").anyMatch(r -> r.name().equals("prefix"));
             }
         }
     }

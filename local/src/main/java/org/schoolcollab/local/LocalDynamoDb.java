@@ -29,6 +29,18 @@ import static org.schoolcollab.local.SamTemplate.map;
 
 /** DynamoDB Local in this JVM, on a free loopback port, with the template's tables created in it. */
 final class LocalDynamoDb implements AutoCloseable {
+    /**
+     * DynamoDB Local sets sqlite4java's java.util.logging loggers to WARNING but keeps no reference to them, so a
+     * garbage collection can bring back INFO ("DB[1]: instantiated", "opened") at random: held here, they stay quiet.
+     */
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("com.almworks.sqlite4java"),
+            java.util.logging.Logger.getLogger("com.almworks.sqlite4java.Internal"));
+
+    static {
+        QUIET_LOGGERS.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+    }
+
     private final DynamoDBProxyServer server;
     private final URI endpoint;
     private final DynamoDbClient client;

@@ -102,6 +102,22 @@ final class Wiring {
                 new org.schoolcollab.notify.DynamoNotificationLogStore(AwsClients.dynamoDb(), table()));
     }
 
+    static org.schoolcollab.plan.PlanService planService() {
+        return new org.schoolcollab.plan.PlanService(communityService(),
+                new org.schoolcollab.plan.DynamoPlanStore(AwsClients.dynamoDb(), table()),
+                new org.schoolcollab.plan.S3PlanUrls(AwsClients.s3Presigner(), Env.require("PLANS_BUCKET")),
+                Clock.systemUTC());
+    }
+
+    /** The bucket comes with each S3 record: the function needs no PLANS_BUCKET (it would be a template cycle). */
+    static org.schoolcollab.plan.PlanReceived planReceived() {
+        return new org.schoolcollab.plan.PlanReceived(
+                new org.schoolcollab.plan.DynamoPlanStore(AwsClients.dynamoDb(), table()),
+                new org.schoolcollab.plan.S3PlanObjects(AwsClients.s3()),
+                new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
+                        Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
+    }
+
     /** SES in AWS; the local runner sets MAIL_ADAPTER=outbox and OUTBOX_DIR. */
     static MailSender mailSender() {
         String from = Env.require("SENDER_EMAIL");

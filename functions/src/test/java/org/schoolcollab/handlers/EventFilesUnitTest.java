@@ -40,7 +40,13 @@ class EventFilesUnitTest {
             Map.entry("GET /reports/summary", "ReportSummaryHandlerTest"),
             Map.entry("GET /communities/{id}/funding", "GetCommunityFundingHandlerTest"),
             Map.entry("POST /communities/{id}/grants", "AwardGrantHandlerTest"),
-            Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerTest"));
+            Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerTest"),
+            Map.entry("POST /communities/{id}/plans", "RegisterPlanHandlerTest"),
+            Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerTest"));
+
+    /** S3 events by file-name prefix: the key prefix the function's template filter subscribes, and its test. */
+    private static final Map<String, String> S3_PREFIXES = Map.of("plan-received", "plans/");
+    private static final Map<String, String> S3_TESTS = Map.of("plan-received", "PlanReceivedHandlerTest");
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(
@@ -51,7 +57,15 @@ class EventFilesUnitTest {
             "decision-notifications", "DecisionNotificationsHandlerTest");
 
     static Stream<String> apiEvents() throws IOException {
-        return names().stream().filter(n -> streamPrefix(n).isEmpty());
+        return names().stream().filter(n -> streamPrefix(n).isEmpty() && s3Prefix(n).isEmpty());
+    }
+
+    static Stream<String> s3Events() throws IOException {
+        return names().stream().filter(n -> s3Prefix(n).isPresent());
+    }
+
+    private static Optional<String> s3Prefix(String name) {
+        return S3_PREFIXES.keySet().stream().filter(p -> name.startsWith(p + "-")).findFirst();
     }
 
     static Stream<String> streamEvents() throws IOException {
@@ -132,6 +146,26 @@ class EventFilesUnitTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("s3Events")
+    void s3EventsAreObjectCreatedRecordsTheirFunctionsFilterLetsThrough(String name) throws IOException {
+        var event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event(EventFiles.path(name).toString());
+        String prefix = S3_PREFIXES.get(s3Prefix(name).orElseThrow());
+        assertThat(Files.readString(EventFiles.root().getParent().resolve("template.yaml")))
+                .as("template.yaml subscribes ObjectCreated under %s", prefix)
+                .contains("Events: s3:ObjectCreated:*").contains("Value: " + prefix);
+        assertThat(event.getRecords()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getEventSource()).isEqualTo("aws:s3");
+            assertThat(r.getEventVersion()).isEqualTo("2.1");
+            assertThat(r.getEventName()).startsWith("ObjectCreated:");
+            assertThat(r.getS3().getBucket().getArn()).isEqualTo("arn:aws:s3:::" + r.getS3().getBucket().getName());
+            assertThat(r.getS3().getObject().getKey()).startsWith(prefix);
+            assertThat(r.getS3().getObject().getSizeAsLong()).isPositive();
+            assertThat(r.getS3().getObject().geteTag()).matches("[0-9a-f]{32}");
+            assertThat(r.getS3().getObject().getSequencer()).matches("[0-9A-F]+");
+        });
+    }
+
     @Test
     void everyHttpRouteInTheTemplateHasASampleEventAndAHandlerTest() throws IOException {
         Set<String> routes = templateRoutes();
@@ -144,8 +178,13 @@ class EventFilesUnitTest {
         streamEvents().forEach(n -> streamPrefixes.add(streamPrefix(n).orElseThrow()));
         assertThat(streamPrefixes).as("every stream reaction has a sample event")
                 .containsExactlyInAnyOrderElementsOf(STREAM_TYPES.keySet());
+        Set<String> s3Prefixes = new LinkedHashSet<>();
+        s3Events().forEach(n -> s3Prefixes.add(s3Prefix(n).orElseThrow()));
+        assertThat(s3Prefixes).as("every S3 reaction has a sample event")
+                .containsExactlyInAnyOrderElementsOf(S3_PREFIXES.keySet());
         List<String> handlerTests = new ArrayList<>(ROUTES.values());
         handlerTests.addAll(STREAM_TESTS.values());
+        handlerTests.addAll(S3_TESTS.values());
         for (String handlerTest : handlerTests) {
             assertThat(Files.exists(EventFiles.root().getParent().resolve("functions/src/test/java/org/schoolcollab/handlers/" + handlerTest + ".java")))
                     .as(handlerTest).isTrue();

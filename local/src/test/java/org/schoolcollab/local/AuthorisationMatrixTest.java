@@ -86,10 +86,55 @@ class AuthorisationMatrixTest {
                 row("POST /communities/{id}/challenge-visits", Who.MEMBER, 403),
                 row("POST /communities/{id}/challenge-visits", Who.OTHER_SCHOOL, 403),
                 row("POST /communities/{id}/challenge-visits", Who.STAFF, 400),
+                // A member registers a plan (201); staff may not upload on a school's behalf (403). The document
+                // row uploads a registered plan's file with its presigned URL first: members and staff read it (200).
+                row("POST /communities/{id}/plans", Who.NONE, 401), row("POST /communities/{id}/plans", Who.MEMBER, 201),
+                row("POST /communities/{id}/plans", Who.OTHER_SCHOOL, 404), row("POST /communities/{id}/plans", Who.STAFF, 403),
+                row("GET /communities/{id}/plans/{planId}/document", Who.NONE, 401),
+                row("GET /communities/{id}/plans/{planId}/document", Who.MEMBER, 200),
+                row("GET /communities/{id}/plans/{planId}/document", Who.OTHER_SCHOOL, 404),
+                row("GET /communities/{id}/plans/{planId}/document", Who.STAFF, 200),
                 row("GET /reports/summary", Who.NONE, 401), row("GET /reports/summary", Who.MEMBER, 403),
                 row("GET /reports/summary", Who.OTHER_SCHOOL, 403), row("GET /reports/summary", Who.STAFF, 200),
                 row("GET /notifications", Who.NONE, 401), row("GET /notifications", Who.MEMBER, 200),
                 row("GET /notifications", Who.OTHER_SCHOOL, 200), row("GET /notifications", Who.STAFF, 200));
+    }
+
+    private static final String PLAN_BODY = "{\"fileName\":\"plan.pdf\",\"contentType\":\"application/pdf\",\"sizeBytes\":9,"
+            + "\"achievementChallenges\":[" + String.join(",", java.util.Collections.nCopies(3,
+            "{\"area\":\"ATTENDANCE\",\"description\":\"d\",\"measure\":\"m\"}")) + "]}";
+    private static String receivedPlanId;
+
+    /** A plan of the community whose 9-byte PDF was uploaded with its presigned URL and then received (once). */
+    private static synchronized String receivedPlan() {
+        if (receivedPlanId == null) {
+            var registered = api.post("/communities/" + communityId + "/plans", TOKENS.get("communityMember"), PLAN_BODY,
+                    Map.of()).json();
+            var upload = registered.get("upload");
+            try {
+                var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.get("url").asText()))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.7\n"));
+                upload.get("headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asText()));
+                int status = java.net.http.HttpClient.newHttpClient()
+                        .send(put.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                assertThat(status).as("the presigned upload").isEqualTo(200);
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            String planId = registered.get("planId").asText();
+            String document = "/communities/" + communityId + "/plans/" + planId + "/document";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (api.send("GET", document, TOKENS.get("staff"), null, Map.of()).status() != 200) {
+                assertThat(System.nanoTime()).as("the plan is received").isLessThan(deadline);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            receivedPlanId = planId;
+        }
+        return receivedPlanId;
     }
 
     private static Arguments row(String route, Who who, int expected) {
@@ -146,6 +191,12 @@ class AuthorisationMatrixTest {
                 body = "{\"visitDate\":\"" + java.time.LocalDate.now(org.schoolcollab.visit.ChallengeVisitService.ZONE)
                         + "\",\"planId\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"ON_TRACK\"}";
             }
+            case "POST /communities/{id}/plans" -> {
+                path = "/communities/" + communityId + "/plans";
+                body = PLAN_BODY;
+            }
+            case "GET /communities/{id}/plans/{planId}/document" ->
+                    path = "/communities/" + communityId + "/plans/" + receivedPlan() + "/document";
             case "GET /reports/summary" -> path = "/reports/summary?programme=kahui-ako";
             case "GET /notifications" -> path = "/notifications";
             default -> throw new IllegalArgumentException(route);

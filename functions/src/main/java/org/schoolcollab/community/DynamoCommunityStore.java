@@ -19,7 +19,8 @@ import java.util.Set;
 
 import static org.schoolcollab.common.Items.str;
 
-public final class DynamoCommunityStore implements CommunityStore {
+public final class DynamoCommunityStore implements CommunityStore,
+        org.schoolcollab.review.PlanDecided.CommunityStatusUpdater {
     private static final Set<String> LIST_KEYS = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
     private final DynamoDbClient dynamo;
     private final String table;
@@ -27,6 +28,21 @@ public final class DynamoCommunityStore implements CommunityStore {
     public DynamoCommunityStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /** FORMING to ENDORSED; doing it again changes nothing, and a CLOSED community stays closed. */
+    @Override
+    public void markEndorsed(String communityId, java.time.Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(CommunityItemMapper.key(communityId))
+                    .conditionExpression("#status = :forming")
+                    .updateExpression("SET #status = :endorsed, endorsedAt = :at")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":forming", str(CommunityStatus.FORMING.name()),
+                            ":endorsed", str(CommunityStatus.ENDORSED.name()), ":at", str(at.toString()))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException alreadyMoved) {
+            // ENDORSED already (a replay, a later version) or CLOSED: nothing to do
+        }
     }
 
     @Override

@@ -7,7 +7,18 @@ import java.time.Instant;
  * derived from the cause, the kind and the recipient, so a replayed cause finds it already there.
  */
 public record FundingRecord(String communityId, String programme, String sourceId, FundingLine line, Instant createdAt) {
+    /** The source of a released role: "ROLES#" + the role's key (LEADER, ACROSS_SCHOOL#2, ...). */
+    public static final String ROLE_SOURCE = "ROLES#";
+
+    public static FundingRecord role(String communityId, String programme, String roleKey, FundingLine line, Instant at) {
+        return new FundingRecord(communityId, programme, ROLE_SOURCE + roleKey, line, at);
+    }
+
     public String key() {
+        // A role is released once per community, whichever school's staff fills it: its key is the role alone.
+        if (sourceId.startsWith(ROLE_SOURCE)) {
+            return "FUNDING#" + line.kind() + "#" + sourceId;
+        }
         return "FUNDING#" + line.kind() + "#" + sourceId + "#"
                 + (line.recipientSchoolNumber() == null ? "COMMUNITY" : line.recipientSchoolNumber());
     }

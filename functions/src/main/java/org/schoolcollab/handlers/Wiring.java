@@ -92,6 +92,18 @@ final class Wiring {
                 new DynamoFundingStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
     }
 
+    static org.schoolcollab.review.PlanReviewService planReviewService() {
+        return new org.schoolcollab.review.PlanReviewService(communityService(),
+                new org.schoolcollab.review.DynamoPlanReviewStore(AwsClients.dynamoDb(), table()), Clock.systemUTC());
+    }
+
+    static org.schoolcollab.review.PlanDecided planDecided() {
+        return new org.schoolcollab.review.PlanDecided(FundingPolicies.shipped(),
+                new DynamoFundingStore(AwsClients.dynamoDb(), table()), new DynamoCommunityStore(AwsClients.dynamoDb(), table()),
+                new NotificationDelivery(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
+                        Clock.systemUTC()), Env.require("STAFF_NOTIFICATION_EMAIL"));
+    }
+
     static EoiNotifier eoiNotifier() {
         return new EoiNotifier(new DynamoNotificationStore(AwsClients.dynamoDb(), table()), mailSender(),
                 Env.require("STAFF_NOTIFICATION_EMAIL"), Clock.systemUTC());

@@ -40,6 +40,7 @@ class EventFilesUnitTest {
             Map.entry("GET /reports/summary", "ReportSummaryHandlerTest"),
             Map.entry("GET /communities/{id}/funding", "GetCommunityFundingHandlerTest"),
             Map.entry("POST /communities/{id}/grants", "AwardGrantHandlerTest"),
+            Map.entry("POST /communities/{id}/plans/{planId}/decision", "DecidePlanHandlerTest"),
             Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerTest"),
             Map.entry("POST /communities/{id}/plans", "RegisterPlanHandlerTest"),
             Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerTest"));

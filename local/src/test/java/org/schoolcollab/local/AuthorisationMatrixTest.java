@@ -82,6 +82,11 @@ class AuthorisationMatrixTest {
                 row("POST /communities/{id}/grants", Who.NONE, 401), row("POST /communities/{id}/grants", Who.MEMBER, 403),
                 row("POST /communities/{id}/grants", Who.OTHER_SCHOOL, 403), row("POST /communities/{id}/grants", Who.STAFF, 201),
                 // Staff reach the body's checks: 400 naming planId, as the cluster has no plan of that id.
+                // No plan is RECEIVED here, so staff get the 404 of an unknown plan: past the authorizer and the role check.
+                row("POST /communities/{id}/plans/{planId}/decision", Who.NONE, 401),
+                row("POST /communities/{id}/plans/{planId}/decision", Who.MEMBER, 403),
+                row("POST /communities/{id}/plans/{planId}/decision", Who.OTHER_SCHOOL, 403),
+                row("POST /communities/{id}/plans/{planId}/decision", Who.STAFF, 404),
                 row("POST /communities/{id}/challenge-visits", Who.NONE, 401),
                 row("POST /communities/{id}/challenge-visits", Who.MEMBER, 403),
                 row("POST /communities/{id}/challenge-visits", Who.OTHER_SCHOOL, 403),
@@ -190,6 +195,10 @@ class AuthorisationMatrixTest {
                 path = "/communities/" + clusterId + "/challenge-visits";
                 body = "{\"visitDate\":\"" + java.time.LocalDate.now(org.schoolcollab.visit.ChallengeVisitService.ZONE)
                         + "\",\"planId\":\"00000000-0000-4000-8000-000000000000\",\"outcome\":\"ON_TRACK\"}";
+            }
+            case "POST /communities/{id}/plans/{planId}/decision" -> {
+                path = "/communities/" + communityId + "/plans/00000000-0000-4000-8000-000000000000/decision";
+                body = "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"6201\"}";
             }
             case "POST /communities/{id}/plans" -> {
                 path = "/communities/" + communityId + "/plans";

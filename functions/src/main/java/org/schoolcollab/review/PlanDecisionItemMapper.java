@@ -1,0 +1,56 @@
+package org.schoolcollab.review;
+
+import org.schoolcollab.common.Items;
+import org.schoolcollab.common.Keys;
+import org.schoolcollab.community.CommunityItemMapper;
+import org.schoolcollab.eoi.EoiItemMapper;
+import org.schoolcollab.eoi.Programme;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.schoolcollab.common.Items.num;
+import static org.schoolcollab.common.Items.s;
+import static org.schoolcollab.common.Items.str;
+
+/** pk COMMUNITY#id, sk PLAN_DECISION#planId: at most one decision per plan version, written once. */
+public final class PlanDecisionItemMapper {
+    public static final String TYPE = "PLAN_DECISION";
+
+    private PlanDecisionItemMapper() {}
+
+    public static Map<String, AttributeValue> toItem(PlanDecision d) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, str(CommunityItemMapper.pk(d.communityId())));
+        item.put(Keys.SK, str(TYPE + "#" + d.planId()));
+        item.put(Keys.TYPE, str(TYPE));
+        item.put("communityId", str(d.communityId()));
+        item.put("planId", str(d.planId()));
+        item.put("planVersion", num(d.planVersion()));
+        item.put("programme", str(d.programme().id()));
+        item.put("decision", str(d.decision().name()));
+        Items.putIfPresent(item, "comments", d.comments());
+        Items.putIfPresent(item, "leaderSchoolNumber", d.leaderSchoolNumber());
+        item.put("decidedBySub", str(d.decidedBySub()));
+        item.put("decidedByEmail", str(d.decidedByEmail()));
+        item.put("decidedAt", str(d.decidedAt().toString()));
+        item.put("communityName", str(d.communityName()));
+        item.put("contact", EoiItemMapper.contact(d.contact()));
+        item.put("members", EoiItemMapper.schools(d.members()));
+        return item;
+    }
+
+    public static PlanDecision fromItem(Map<String, AttributeValue> item) {
+        if (!TYPE.equals(Items.optS(item, Keys.TYPE).orElse(""))) {
+            throw new IllegalArgumentException("not a plan decision item");
+        }
+        return new PlanDecision(s(item, "communityId"), s(item, "planId"), Integer.parseInt(Items.n(item, "planVersion")),
+                Programme.byId(s(item, "programme")).orElseThrow(() -> new IllegalArgumentException("unknown programme")),
+                PlanDecision.Outcome.valueOf(s(item, "decision")), Items.optS(item, "comments").orElse(null),
+                Items.optS(item, "leaderSchoolNumber").orElse(null), s(item, "decidedBySub"), s(item, "decidedByEmail"),
+                Instant.parse(s(item, "decidedAt")), s(item, "communityName"), EoiItemMapper.contactFrom(item),
+                EoiItemMapper.schoolsFrom(item, "members"));
+    }
+}

@@ -1,0 +1,22 @@
+package org.schoolcollab.review;
+
+import org.schoolcollab.plan.Plan;
+
+import java.util.Optional;
+
+public interface PlanReviewStore {
+    Optional<Plan> findPlan(String communityId, String planId);
+
+    /**
+     * Moves the plan from RECEIVED to the decided status and writes the decision record, in one transaction.
+     *
+     * @throws NotReceivedException when the plan is no longer RECEIVED (decided first by someone else)
+     */
+    void recordDecision(PlanDecision decision);
+
+    final class NotReceivedException extends RuntimeException {
+        public NotReceivedException() {
+            super("the plan is no longer RECEIVED");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.schoolcollab.review;
+
+import org.schoolcollab.api.Caller;
+import org.schoolcollab.eoi.ChallengeArea;
+import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.eoi.EoiDecisionService;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.plan.AchievementChallenge;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.PlanItemMapper;
+import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.testsupport.DynamoDbLocal;
+import org.schoolcollab.testsupport.EoiBodies;
+import org.schoolcollab.testsupport.MutableClock;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Test set-up for plan review: an approved community, and plan versions written as the upload flow leaves them. */
+final class ReviewWorld {
+    static final Caller STAFF = new Caller("staff-review", "reviewer@example.govt.nz", Set.of("staff"), Optional.empty());
+
+    private ReviewWorld() {}
+
+    /** Approves an application of these schools (first one submits) and returns the community id. */
+    static String community(String table, MutableClock clock, String programme, String communityId, String... schools) {
+        DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
+        Caller school = new Caller("sub-" + schools[0], "contact@example.school.nz", Set.of("school"), Optional.of(schools[0]));
+        var body = EoiBodies.withSchools("Ōtaki Kāhui Ako", schools);
+        body.put("programme", programme);
+        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
+        String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
+        return new EoiDecisionService(store, clock, () -> communityId).decide(STAFF, eoiId, "{\"decision\":\"APPROVED\"}")
+                .communityId();
+    }
+
+    static void plan(String table, MutableClock clock, String communityId, String planId, int version, PlanStatus status) {
+        String key = "plans/" + communityId + "/" + planId + "/plan.pdf";
+        Plan registered = Plan.registered(planId, communityId, org.schoolcollab.eoi.Programme.KAHUI_AKO, "Ōtaki Kāhui Ako",
+                "plan.pdf", PlanFileType.PDF, 1000, key,
+                List.of(new AchievementChallenge(ChallengeArea.ATTENDANCE, "Attendance", "Weekly rate"),
+                        new AchievementChallenge(ChallengeArea.WELLBEING, "Wellbeing", "Survey"),
+                        new AchievementChallenge(ChallengeArea.TRANSITIONS, "Transitions", "Year 9 retention")),
+                "sub-x", "contact@example.school.nz", clock.instant());
+        Plan p = new Plan(planId, communityId, registered.programme(), registered.communityName(), version, status,
+                registered.fileName(), registered.fileType(), registered.sizeBytes(), key, registered.achievementChallenges(),
+                registered.registeredBySub(), registered.registeredByEmail(), registered.registeredAt(),
+                status == PlanStatus.AWAITING_UPLOAD ? null : clock.instant(), null, null, null, null, null);
+        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(PlanItemMapper.toItem(p)));
+    }
+}

@@ -108,4 +108,35 @@ final class LocalApi {
                 + "\"schools\":[" + schools + "],\"proposedChallenges\":[\"ATTENDANCE\",\"WELLBEING\"],"
                 + "\"rationale\":\"Our schools share a town and its learners.\"}";
     }
+
+    /**
+     * Registers a plan version and uploads a small PDF with the presigned URL, as a browser or curl would;
+     * returns the plan id once the plan-received function has accepted it (its document can be fetched).
+     */
+    String uploadReceivedPlan(String communityId, String token, String challengesJson) throws Exception {
+        byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response registered = post("/communities/" + communityId + "/plans", token,
+                "{\"fileName\":\"plan.pdf\",\"contentType\":\"application/pdf\",\"sizeBytes\":" + pdf.length
+                        + ",\"achievementChallenges\":" + challengesJson + "}", Map.of());
+        if (registered.status() != 201) {
+            throw new AssertionError("plan registration said " + registered.status() + ": " + registered.body());
+        }
+        JsonNode upload = registered.json().get("upload");
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf));
+        upload.get("headers").properties().forEach(h -> put.header(h.getKey(), h.getValue().asText()));
+        int status = http.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new AssertionError("the presigned upload said " + status);
+        }
+        String planId = registered.json().get("planId").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (get("/communities/" + communityId + "/plans/" + planId + "/document", token).status() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("plan " + planId + " was not received within 15 s");
+            }
+            Thread.sleep(50);
+        }
+        return planId;
+    }
 }

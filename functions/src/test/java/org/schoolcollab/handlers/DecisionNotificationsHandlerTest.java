@@ -16,6 +16,7 @@ import org.schoolcollab.notify.DecisionNotifier;
 import org.schoolcollab.notify.DynamoNotificationStore;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.OutboxMailSender;
+import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
@@ -201,19 +202,10 @@ class DecisionNotificationsHandlerTest {
     }
 
     private List<JsonNode> mails() throws IOException {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(p -> {
-                try {
-                    return Json.parse(Files.readString(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        }
+        return OutboxFiles.mails(outbox);
     }
 
     private static JsonNode mailTo(List<JsonNode> mails, String to) {
-        return mails.stream().filter(m -> m.path("to").asText().equals(to)).findFirst()
-                .orElseThrow(() -> new AssertionError("no mail to " + to + " in " + mails));
+        return OutboxFiles.mailTo(mails, to);
     }
 }

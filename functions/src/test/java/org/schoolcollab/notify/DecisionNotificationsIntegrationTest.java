@@ -14,6 +14,7 @@ import org.schoolcollab.eoi.EoiDecisionService;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.handlers.DecisionNotificationsHandler;
 import org.schoolcollab.handlers.EoiNotificationsHandler;
+import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -308,19 +309,10 @@ class DecisionNotificationsIntegrationTest {
     }
 
     private List<JsonNode> mails() throws IOException {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(p -> {
-                try {
-                    return Json.parse(Files.readString(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        }
+        return OutboxFiles.mails(outbox);
     }
 
     private static JsonNode mailTo(List<JsonNode> mails, String to) {
-        return mails.stream().filter(m -> m.path("to").asText().equals(to)).findFirst()
-                .orElseThrow(() -> new AssertionError("no mail to " + to + " in " + mails));
+        return OutboxFiles.mailTo(mails, to);
     }
 }

@@ -11,6 +11,7 @@ import org.schoolcollab.common.Json;
 import org.schoolcollab.eoi.DynamoEoiStore;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.handlers.EoiNotificationsHandler;
+import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
@@ -247,20 +248,11 @@ class EoiNotificationsIntegrationTest {
     }
 
     private List<JsonNode> mails() throws IOException {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().map(p -> {
-                try {
-                    return Json.parse(Files.readString(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        }
+        return OutboxFiles.mails(outbox);
     }
 
     private static JsonNode mailTo(List<JsonNode> mails, String to) {
-        return mails.stream().filter(m -> m.path("to").asText().equals(to)).findFirst()
-                .orElseThrow(() -> new AssertionError("no mail to " + to + " in " + mails));
+        return OutboxFiles.mailTo(mails, to);
     }
 
     private static Caller schoolUser(String sub, String school) {

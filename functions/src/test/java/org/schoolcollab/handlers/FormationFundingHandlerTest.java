@@ -58,9 +58,7 @@ class FormationFundingHandlerTest {
 
     private DynamodbEvent approvedDecisions() {
         List<Record> decisions = StreamEvents.readStream(table).stream()
-                .filter(r -> r.dynamodb().hasNewImage()
-                        && "DECISION".equals(Optional.ofNullable(r.dynamodb().newImage().get("type")).map(AttributeValue::s).orElse(""))
-                        && "APPROVED".equals(r.dynamodb().newImage().get("decision").s()))
+                .filter(r -> StreamEvents.isDecisionInsert(r) && "APPROVED".equals(r.dynamodb().newImage().get("decision").s()))
                 .toList();
         return StreamEvents.event(decisions, StreamEvents.streamArn(table));
     }

@@ -72,8 +72,7 @@ class GrantAwardedHandlerTest {
 
     private DynamodbEvent grantInserts() {
         List<Record> grants = StreamEvents.readStream(table).stream()
-                .filter(r -> r.dynamodb().hasNewImage() && "INSERT".equals(r.eventNameAsString())
-                        && "GRANT".equals(Optional.ofNullable(r.dynamodb().newImage().get("type")).map(AttributeValue::s).orElse("")))
+                .filter(r -> StreamEvents.isInsertOfType(r, "GRANT"))
                 .toList();
         return StreamEvents.event(grants, StreamEvents.streamArn(table));
     }

@@ -70,7 +70,7 @@ class PlanDecidedHandlerTest {
         ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, planId, version, PlanStatus.RECEIVED);
         new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
                 new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock)
-                .decide(org.schoolcollab.api.Caller.class.cast(staff()), COMMUNITY_ID, planId, body);
+                .decide(staff(), COMMUNITY_ID, planId, body);
     }
 
     private static org.schoolcollab.api.Caller staff() {
@@ -79,8 +79,7 @@ class PlanDecidedHandlerTest {
 
     private DynamodbEvent planDecisions() {
         List<Record> records = StreamEvents.readStream(table).stream()
-                .filter(r -> r.dynamodb().hasNewImage() && "INSERT".equals(r.eventNameAsString())
-                        && "PLAN_DECISION".equals(Optional.ofNullable(r.dynamodb().newImage().get("type")).map(AttributeValue::s).orElse("")))
+                .filter(r -> StreamEvents.isInsertOfType(r, "PLAN_DECISION"))
                 .toList();
         return StreamEvents.event(records, StreamEvents.streamArn(table));
     }

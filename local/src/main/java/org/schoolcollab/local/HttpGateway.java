@@ -46,12 +46,14 @@ final class HttpGateway implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final LocalJwt jwt;
     private final Outbox outbox;
+    private final StaticSite site;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    HttpGateway(int port, List<LocalFunction> functions, LocalJwt jwt, Outbox outbox) throws IOException {
+    HttpGateway(int port, List<LocalFunction> functions, LocalJwt jwt, Outbox outbox, StaticSite site) throws IOException {
         this.jwt = jwt;
         this.outbox = outbox;
+        this.site = site;
         for (LocalFunction f : functions) {
             for (SamTemplate.HttpRoute r : f.definition().routes()) {
                 List<String> params = new ArrayList<>();
@@ -80,6 +82,10 @@ final class HttpGateway implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.start();
+    }
+
+    StaticSite site() {
+        return site;
     }
 
     int port() {
@@ -122,7 +128,14 @@ final class HttpGateway implements AutoCloseable {
             }
         }
         if (match == null) {
-            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}", Map.of());
+            Optional<StaticSite.Response> file = method.equals("GET") || method.equals("HEAD")
+                    ? site.get(rawPath) : Optional.empty();
+            if (file.isPresent()) {
+                StaticSite.Response r = file.get();
+                send(exchange, r.status(), r.contentType(), method.equals("HEAD") ? new byte[0] : r.body(), r.headers());
+            } else {
+                send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}", Map.of());
+            }
             return;
         }
         Map<String, String> claims = null;

@@ -117,7 +117,10 @@ public final class LocalRunner implements AutoCloseable {
             Outbox outbox = new Outbox(state.resolve("outbox"));
             configureFunctions(template, dynamo, s3, outbox);
             LocalJwt jwt = LocalJwt.create(temporary ? null : state);
-            HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox);
+            // The front end is served from the built site beside the template (web/dist), as CloudFront serves it.
+            Path templateDir = options.template().toAbsolutePath().getParent();
+            StaticSite site = new StaticSite(templateDir.resolve("web").resolve("dist"), s3.endpoint().toString());
+            HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox, site);
             for (LocalFunction f : functions) {
                 for (SamTemplate.StreamSource s : f.definition().streams()) {
                     pollers.add(new StreamPoller(s, f, dynamo, state));
@@ -285,6 +288,8 @@ public final class LocalRunner implements AutoCloseable {
         runner.s3Events.describe().forEach(s -> System.out.println("  s3 event " + s));
         System.out.println("  s3      " + runner.s3.endpoint() + " (path style, key local, secret local; buckets: "
                 + String.join(", ", runner.s3.buckets()) + ")");
+        System.out.println("  web     " + base + "/ " + (runner.gateway.site().built()
+                ? "(from " + runner.gateway.site().root() + ")" : "(not built: npm ci --prefix web && npm run build --prefix web)"));
         System.out.println("  tokens  POST " + base + "/local/tokens");
         System.out.println("  outbox  GET  " + base + "/local/outbox");
         System.out.println("  data    " + (runner.temporaryState ? "in memory (gone on exit)" : runner.stateDir));

@@ -1,0 +1,75 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const ARTIFACTS = resolve(import.meta.dirname, "..", "e2e-artifacts");
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: inject("chromium"),
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export async function openPage(browser: Browser, opts: { phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: inject("baseUrl"),
+    viewport: opts.phone ? { width: 375, height: 740 } : { width: 1280, height: 900 },
+    locale: "en-NZ",
+    timezoneId: "Pacific/Auckland",
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`[browser] page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") console.error(`[browser] ${m.text()}`);
+  });
+  return page;
+}
+
+/** Local mode's developer sign-in, by the label of one of its example users (or a custom school/staff user). */
+export async function signIn(page: Page, who: string | { group: "school" | "staff"; schoolNumber?: string; email: string }): Promise<void> {
+  await page.goto("/#/sign-in");
+  if (typeof who === "string") {
+    await page.getByLabel(who).check();
+  } else {
+    await page.getByLabel("Someone else").check();
+    await page.getByLabel("Role").selectOption(who.group);
+    if (who.schoolNumber) await page.getByLabel("School number").fill(who.schoolNumber);
+    await page.getByLabel("Email").fill(who.email);
+  }
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/#\/sign-in/);
+}
+
+/** axe-core against WCAG 2.1 A and AA: no serious or critical violation on the page as it is now. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  expect(report, `axe on ${name}`).toEqual([]);
+}
+
+/** A full-page screenshot for a person to look at: web/e2e-artifacts/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = resolve(ARTIFACTS, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: true });
+}
+
+/** The local runner's outbox: every email the application has sent. */
+export async function outbox(): Promise<Array<{ to: string[]; subject: string; text?: string; [k: string]: unknown }>> {
+  const r = await fetch(`${inject("baseUrl")}/local/outbox`);
+  return (await r.json()) as Array<{ to: string[]; subject: string }>;
+}
+
+export const browserMissing = (): string => inject("browserMissing");

@@ -1,0 +1,43 @@
+/** Formatting shared by the pages. Text is never transformed: names with macrons are shown as sent. */
+
+export function money(amount: string | number, currency: string): string {
+  const value = typeof amount === "string" ? Number(amount) : amount;
+  return new Intl.NumberFormat("en-NZ", { style: "currency", currency, currencyDisplay: "code" }).format(value);
+}
+
+export function number(n: number | string, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat("en-NZ", { maximumFractionDigits }).format(typeof n === "string" ? Number(n) : n);
+}
+
+export function dateTime(iso: string | undefined | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat("en-NZ", { dateStyle: "medium", timeStyle: "short" }).format(d);
+}
+
+export function date(iso: string | undefined | null): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat("en-NZ", { dateStyle: "medium" }).format(d);
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const PROGRAMMES: Record<string, string> = {
+  "kahui-ako": "Kāhui Ako (New Zealand)",
+  "school-improvement": "School improvement (England)",
+};
+
+export function programmeName(id: string): string {
+  return PROGRAMMES[id] ?? id;
+}
+
+/** "CHANGES_REQUESTED" -> "Changes requested". */
+export function statusLabel(status: string): string {
+  const s = status.toLowerCase().replace(/_/g, " ");
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -6,7 +6,9 @@ import org.schoolcollab.common.Page;
 import org.schoolcollab.common.PageTokens;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -29,6 +31,9 @@ public final class DynamoEoiStore implements EoiStore {
     public static final String CLAIM_TYPE = "SCHOOL_CLAIM";
     public static final String IDEMPOTENCY_TYPE = "IDEMPOTENCY";
     private static final Set<String> QUEUE_KEYS = Set.of(Keys.PK, Keys.SK, Keys.GSI1_PK, Keys.GSI1_SK);
+    private static final Set<String> SCHOOL_LIST_KEYS = Set.of(Keys.PK, Keys.SK);
+    /** Rounds of BatchGetItem for the keys DynamoDB left unprocessed (throttling) before the read fails. */
+    static final int MAX_BATCH_ATTEMPTS = 5;
     /** Attempts at the claim transaction when DynamoDB cancels it for a conflict with a concurrent transaction. */
     static final int MAX_ATTEMPTS = 4;
 
@@ -69,6 +74,12 @@ public final class DynamoEoiStore implements EoiStore {
                 .expressionAttributeNames(Map.of("#exp", Keys.EXPIRES_AT))
                 .expressionAttributeValues(Map.of(":now", num(eoi.submittedAt().getEpochSecond())))
                 .build()).build()));
+        // Each school's list of its applications: after the claims and the key, whose positions translate() reads.
+        // At most 30 schools: 1 + 30 + 1 + 30 = 62 items, within TransactWriteItems' 100.
+        for (String number : schoolNumbers) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                    .item(EoiItemMapper.schoolIndexItem(eoi, number)).build()).build());
+        }
         transact(writes, e -> translate(e, schoolNumbers, idempotentResponse.isPresent()));
     }
 
@@ -250,5 +261,80 @@ public final class DynamoEoiStore implements EoiStore {
         QueryResponse response = dynamo.query(query.build());
         List<ExpressionOfInterest> items = response.items().stream().map(EoiItemMapper::fromItem).toList();
         return new Page<>(items, PageTokens.encode(response.lastEvaluatedKey()));
+    }
+
+    /**
+     * The school's index items, newest first, a query at a time; the applications they name are read (as they are
+     * now) with BatchGetItem, and a status is a filter over them. Each query asks for no more index items than the
+     * page still has room for, so the token is where the last query stopped and no application is skipped.
+     */
+    @Override
+    public Page<ExpressionOfInterest> listBySchool(String schoolNumber, Optional<EoiStatus> status, int limit,
+                                                   Optional<String> nextToken) {
+        String schoolPk = EoiItemMapper.schoolPk(schoolNumber);
+        Map<String, AttributeValue> start = nextToken.map(t -> {
+            Map<String, AttributeValue> key = PageTokens.decode(t, SCHOOL_LIST_KEYS);
+            if (!schoolPk.equals(key.get(Keys.PK).s())
+                    || !key.get(Keys.SK).s().startsWith(EoiItemMapper.SCHOOL_INDEX_SK_PREFIX)) {
+                throw org.schoolcollab.api.ApiException.badRequest("nextToken", "belongs to another list");
+            }
+            return key;
+        }).orElse(null);
+        List<ExpressionOfInterest> items = new ArrayList<>();
+        Map<String, AttributeValue> lastKey;
+        do {
+            QueryResponse response = dynamo.query(QueryRequest.builder()
+                    .tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :eoi)")
+                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
+                    .expressionAttributeValues(Map.of(":pk", str(schoolPk),
+                            ":eoi", str(EoiItemMapper.SCHOOL_INDEX_SK_PREFIX)))
+                    .scanIndexForward(false)
+                    .limit(limit - items.size())
+                    .exclusiveStartKey(start)
+                    .build());
+            List<String> ids = response.items().stream().map(EoiItemMapper::eoiIdOfSchoolIndexItem).toList();
+            Map<String, ExpressionOfInterest> found = findAll(ids);
+            for (String id : ids) {
+                ExpressionOfInterest eoi = found.get(id);
+                if (eoi != null && status.map(s -> s == eoi.status()).orElse(true)) {
+                    items.add(eoi);
+                }
+            }
+            lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            start = lastKey;
+        } while (lastKey != null && items.size() < limit);
+        return new Page<>(items, PageTokens.encode(lastKey));
+    }
+
+    /** The applications of these ids that exist, by id: BatchGetItem (at most 100 keys), unprocessed keys retried. */
+    private Map<String, ExpressionOfInterest> findAll(List<String> ids) {
+        Map<String, ExpressionOfInterest> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(EoiItemMapper::key).toList();
+        Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of()
+                : Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                ExpressionOfInterest eoi = EoiItemMapper.fromItem(item);
+                found.put(eoi.id(), eoi);
+            });
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!pending.isEmpty()) {
+                if (attempt >= MAX_BATCH_ATTEMPTS) {
+                    throw new IllegalStateException("BatchGetItem left keys unprocessed after " + attempt + " attempts");
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L << attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading applications", ie);
+                }
+            }
+        }
+        return found;
     }
 }

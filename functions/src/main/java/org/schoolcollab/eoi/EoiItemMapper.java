@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,12 @@ import static org.schoolcollab.common.Items.str;
 /** Hand-written mapping between an expression of interest and its item: no reflection, every attribute named. */
 public final class EoiItemMapper {
     public static final String TYPE = "EOI";
+    /** One per school an application names: pk SCHOOL#&lt;schoolNumber&gt;, sk EOI#&lt;submittedAt&gt;#&lt;id&gt;. */
+    public static final String SCHOOL_INDEX_TYPE = "SCHOOL_EOI";
+    public static final String SCHOOL_INDEX_SK_PREFIX = "EOI#";
+    /** Fixed width (nanoseconds always written), so the index's sort keys sort as the instants do. */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private EoiItemMapper() {}
 
@@ -30,6 +38,36 @@ public final class EoiItemMapper {
 
     public static Map<String, AttributeValue> key(String id) {
         return Map.of(Keys.PK, str(pk(id)), Keys.SK, str(TYPE));
+    }
+
+    /** The partition of a school's applications (index items only: the application itself stays under EOI#). */
+    public static String schoolPk(String schoolNumber) {
+        return "SCHOOL#" + schoolNumber;
+    }
+
+    /**
+     * The index item that lists the application under one of its schools, written with the application and never
+     * changed: it names the application, whose current status is read from the application itself.
+     */
+    public static Map<String, AttributeValue> schoolIndexItem(ExpressionOfInterest eoi, String schoolNumber) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, str(schoolPk(schoolNumber)));
+        item.put(Keys.SK, str(SCHOOL_INDEX_SK_PREFIX + SORTABLE.format(eoi.submittedAt()) + "#" + eoi.id()));
+        item.put(Keys.TYPE, str(SCHOOL_INDEX_TYPE));
+        item.put("schoolNumber", str(schoolNumber));
+        item.put("eoiId", str(eoi.id()));
+        item.put("programme", str(eoi.application().programme().id()));
+        item.put("submittedAt", str(eoi.submittedAt().toString()));
+        return item;
+    }
+
+    /** The application an index item names. */
+    public static String eoiIdOfSchoolIndexItem(Map<String, AttributeValue> item) {
+        String type = Items.optS(item, Keys.TYPE).orElse("");
+        if (!SCHOOL_INDEX_TYPE.equals(type)) {
+            throw new IllegalArgumentException("not a school's application index item (type '" + type + "')");
+        }
+        return s(item, "eoiId");
     }
 
     public static Map<String, AttributeValue> toItem(ExpressionOfInterest eoi) {

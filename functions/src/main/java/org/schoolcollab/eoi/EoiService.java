@@ -108,17 +108,30 @@ public final class EoiService {
                 .orElseThrow(() -> ApiException.notFound("no expression of interest " + id));
     }
 
+    /**
+     * Staff get the review queue: one status (SUBMITTED unless named), oldest first. A school user gets the
+     * applications that name their school, of any programme and status (or the one named), newest first. Anyone
+     * else a 403.
+     */
     public Page<ExpressionOfInterest> list(Caller caller, Optional<String> status, Optional<String> limit,
                                            Optional<String> nextToken) {
-        caller.requireStaff();
-        EoiStatus wanted = status.map(s -> {
+        if (caller.isStaff()) {
+            return store.listByStatus(status(status).orElse(EoiStatus.SUBMITTED), pageSize(limit), nextToken);
+        }
+        if (caller.isSchoolUser()) {
+            return store.listBySchool(caller.schoolNumber().orElseThrow(), status(status), pageSize(limit), nextToken);
+        }
+        throw ApiException.forbidden("this list is for programme staff, and for school users with a school number");
+    }
+
+    private static Optional<EoiStatus> status(Optional<String> status) {
+        return status.map(s -> {
             try {
                 return EoiStatus.valueOf(s);
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("status", "unknown status '" + s + "'; one of SUBMITTED, APPROVED, DECLINED, WITHDRAWN");
             }
-        }).orElse(EoiStatus.SUBMITTED);
-        return store.listByStatus(wanted, pageSize(limit), nextToken);
+        });
     }
 
     /** The `limit` query parameter of every list: 1 to 100, default 20. */

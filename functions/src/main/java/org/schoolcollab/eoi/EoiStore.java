@@ -10,8 +10,8 @@ import java.util.Optional;
 public interface EoiStore {
 
     /**
-     * Writes the application, claims each of its schools for the programme and, when given, the idempotent
-     * response: all of it or none of it.
+     * Writes the application, claims each of its schools for the programme, lists it under each of its schools
+     * and, when given, writes the idempotent response: all of it or none of it.
      *
      * @throws SchoolsAlreadyClaimedException when a school is already in an active application or community
      * @throws IdempotencyKeyTakenException   when the same key was stored by a concurrent request
@@ -31,6 +31,13 @@ public interface EoiStore {
 
     /** Oldest first. */
     Page<ExpressionOfInterest> listByStatus(EoiStatus status, int limit, Optional<String> nextToken);
+
+    /**
+     * The applications that name this school, of any programme, newest submission first, each as it is now; with a
+     * status, only those in it (pages are still filled up to the limit while there are more).
+     */
+    Page<ExpressionOfInterest> listBySchool(String schoolNumber, Optional<EoiStatus> status, int limit,
+                                            Optional<String> nextToken);
 
     /** A stored response for the key, unless it has expired (TTL deletion lags, so expiry is checked here). */
     Optional<IdempotentResponse> findIdempotentResponse(String scopedKey, Instant now);

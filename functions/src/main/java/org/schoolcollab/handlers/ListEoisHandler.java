@@ -14,7 +14,10 @@ import org.schoolcollab.eoi.EoiJson;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.ExpressionOfInterest;
 
-/** GET /expressions-of-interest?status=&limit=&nextToken=: the staff review queue, oldest first. */
+/**
+ * GET /expressions-of-interest?status=&limit=&nextToken=: for staff the review queue, oldest first; for a school
+ * user the applications that name their school, newest first.
+ */
 public class ListEoisHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final EoiService service;
 

@@ -114,6 +114,10 @@ final class Wiring {
                 new org.schoolcollab.notify.DynamoNotificationLogStore(AwsClients.dynamoDb(), table()));
     }
 
+    static org.schoolcollab.plan.DynamoPlanStore planStore() {
+        return new org.schoolcollab.plan.DynamoPlanStore(AwsClients.dynamoDb(), table());
+    }
+
     static org.schoolcollab.plan.PlanService planService() {
         return new org.schoolcollab.plan.PlanService(communityService(),
                 new org.schoolcollab.plan.DynamoPlanStore(AwsClients.dynamoDb(), table()),

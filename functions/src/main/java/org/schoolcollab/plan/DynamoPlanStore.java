@@ -1,5 +1,7 @@
 package org.schoolcollab.plan;
 
+import org.schoolcollab.common.Items;
+import org.schoolcollab.common.Keys;
 import org.schoolcollab.community.CommunityItemMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,6 +87,33 @@ public final class DynamoPlanStore implements PlanStore {
                 .items().forEach(i -> plans.add(PlanItemMapper.fromItem(i)));
         plans.sort(Comparator.comparingInt(Plan::version));
         return plans;
+    }
+
+    /**
+     * One Query of the community's items whose sort key begins with PLAN: its plans (PLAN#), their decisions
+     * (PLAN_DECISION#) and the version markers (PLAN_VERSION#, skipped).
+     */
+    @Override
+    public List<PlanWithReview> listWithReviews(String communityId) {
+        List<Plan> plans = new ArrayList<>();
+        Map<String, PlanReview> reviews = new HashMap<>();
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", str(CommunityItemMapper.pk(communityId)),
+                                ":prefix", str(PlanItemMapper.ANY_PLAN_SK_PREFIX))))
+                .items().forEach(i -> {
+                    String type = Items.optS(i, Keys.TYPE).orElse("");
+                    if (PlanItemMapper.TYPE.equals(type)) {
+                        plans.add(PlanItemMapper.fromItem(i));
+                    } else if (PlanItemMapper.DECISION_TYPE.equals(type)) {
+                        PlanReview review = PlanItemMapper.reviewFromDecisionItem(i);
+                        reviews.put(review.planId(), review);
+                    }
+                });
+        plans.sort(Comparator.comparingInt(Plan::version).reversed());
+        return plans.stream()
+                .map(p -> new PlanWithReview(p, Optional.ofNullable(reviews.get(p.planId()))))
+                .toList();
     }
 
     @Override

@@ -26,6 +26,10 @@ public final class PlanItemMapper {
     public static final String VERSION_TYPE = "PLAN_VERSION";
     public static final String SK_PREFIX = "PLAN#";
     public static final String VERSION_SK_PREFIX = "PLAN_VERSION#";
+    /** Staff's decision on a plan version (review.PlanDecisionItemMapper writes it): sk PLAN_DECISION#planId. */
+    public static final String DECISION_TYPE = "PLAN_DECISION";
+    /** What the sort keys of plans, their version markers and their decisions all begin with. */
+    public static final String ANY_PLAN_SK_PREFIX = "PLAN";
 
     private PlanItemMapper() {}
 
@@ -74,6 +78,15 @@ public final class PlanItemMapper {
         Items.putIfPresent(item, "objectVersionId", p.objectVersionId());
         Items.putIfPresent(item, "rejectedObjectKey", p.rejectedObjectKey());
         return item;
+    }
+
+    /** The review a PLAN_DECISION item records, as a plan list shows it. */
+    public static PlanReview reviewFromDecisionItem(Map<String, AttributeValue> item) {
+        if (!DECISION_TYPE.equals(Items.optS(item, Keys.TYPE).orElse(""))) {
+            throw new IllegalArgumentException("not a plan decision item");
+        }
+        return new PlanReview(s(item, "planId"), s(item, "decision"), Items.optS(item, "comments").orElse(null),
+                Items.optS(item, "leaderSchoolNumber").orElse(null), Instant.parse(s(item, "decidedAt")));
     }
 
     public static Plan fromItem(Map<String, AttributeValue> item) {

@@ -27,23 +27,45 @@ public final class PlanJson {
         return Json.object().put("url", download.url()).put("expiresAt", download.expiresAt().toString());
     }
 
-    public static ObjectNode summary(Plan p) {
+    /**
+     * A plan version as its community lists it (openapi.yaml: PlanSummary): what a timeline needs, from registration
+     * to the file check (receivedAt, or rejectedAt with the reason) to staff's review (decidedAt and the review).
+     */
+    public static ObjectNode summary(PlanWithReview entry) {
+        Plan p = entry.plan();
         ObjectNode o = Json.object();
         o.put("planId", p.planId());
         o.put("version", p.version());
         o.put("status", p.status().name());
         o.put("fileName", p.fileName());
+        o.put("contentType", p.fileType().contentType());
+        o.put("sizeBytes", p.sizeBytes());
         o.put("registeredAt", p.registeredAt().toString());
         if (p.receivedAt() != null) {
             o.put("receivedAt", p.receivedAt().toString());
         }
+        if (p.rejectedAt() != null) {
+            o.put("rejectedAt", p.rejectedAt().toString());
+        }
         if (p.rejectionReason() != null) {
             o.put("rejectionReason", p.rejectionReason());
         }
+        entry.review().ifPresent(r -> {
+            o.put("decidedAt", r.decidedAt().toString());
+            ObjectNode review = o.putObject("review");
+            review.put("decision", r.decision());
+            if (r.comments() != null) {
+                review.put("comments", r.comments());
+            }
+            if (r.leaderSchoolNumber() != null) {
+                review.put("leaderSchoolNumber", r.leaderSchoolNumber());
+            }
+            review.put("decidedAt", r.decidedAt().toString());
+        });
         return o;
     }
 
-    public static ArrayNode summaries(List<Plan> plans) {
+    public static ArrayNode summaries(List<PlanWithReview> plans) {
         ArrayNode a = Json.MAPPER.createArrayNode();
         plans.forEach(p -> a.add(summary(p)));
         return a;

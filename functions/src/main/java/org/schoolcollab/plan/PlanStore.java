@@ -16,6 +16,9 @@ public interface PlanStore {
     /** The community's plans, by version. */
     List<Plan> list(String communityId);
 
+    /** The community's plans, newest version first, each with staff's review once they decided it. */
+    List<PlanWithReview> listWithReviews(String communityId);
+
     /** AWAITING_UPLOAD to RECEIVED, naming the checked object; false if the plan was no longer AWAITING_UPLOAD. */
     boolean markReceived(String communityId, String planId, Instant at, StoredObject checked);
 

@@ -17,7 +17,8 @@ import static org.schoolcollab.common.Items.str;
 
 /** pk COMMUNITY#id, sk PLAN_DECISION#planId: at most one decision per plan version, written once. */
 public final class PlanDecisionItemMapper {
-    public static final String TYPE = "PLAN_DECISION";
+    /** The plan list reads these items too (plan.PlanItemMapper.reviewFromDecisionItem). */
+    public static final String TYPE = org.schoolcollab.plan.PlanItemMapper.DECISION_TYPE;
 
     private PlanDecisionItemMapper() {}
 

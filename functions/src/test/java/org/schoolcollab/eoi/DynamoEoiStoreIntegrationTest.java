@@ -55,16 +55,26 @@ class DynamoEoiStoreIntegrationTest {
     // ------------------------------------------------------------------ the transaction
 
     @Test
-    void oneTransactionWritesTheEoiOneClaimPerSchoolAndTheIdempotencyKey() {
+    void oneTransactionWritesTheEoiOneClaimPerSchoolTheIdempotencyKeyAndEachSchoolsIndexItem() {
         String body = EoiBodies.text(EoiBodies.valid());
 
         EoiService.Submitted submitted = service.submit(OTAKI, body, Optional.of("key-1"));
 
         String id = json(submitted.body()).path("id").asText();
         List<Map<String, AttributeValue>> items = DynamoDbLocal.scan(table);
+        String indexSk = "EOI#2026-03-02T21:14:05.000000000Z#" + id;
         assertThat(items).extracting(i -> i.get("pk").s() + " " + i.get("sk").s()).containsExactly(
                 "CLAIM#kahui-ako#9101 CLAIM", "CLAIM#kahui-ako#9102 CLAIM", "CLAIM#kahui-ako#9103 CLAIM",
-                "EOI#" + id + " EOI", "IDEMPOTENCY#otaki-sub#key-1 IDEMPOTENCY");
+                "EOI#" + id + " EOI", "IDEMPOTENCY#otaki-sub#key-1 IDEMPOTENCY",
+                "SCHOOL#9101 " + indexSk, "SCHOOL#9102 " + indexSk, "SCHOOL#9103 " + indexSk);
+        for (Map<String, AttributeValue> index : items.subList(5, 8)) {
+            assertThat(index.get("type").s()).isEqualTo(EoiItemMapper.SCHOOL_INDEX_TYPE);
+            assertThat(index.get("eoiId").s()).isEqualTo(id);
+            assertThat(index.get("programme").s()).isEqualTo("kahui-ako");
+            assertThat(index.get("submittedAt").s()).isEqualTo(T0.toString());
+            assertThat(index.get("pk").s()).isEqualTo("SCHOOL#" + index.get("schoolNumber").s());
+            assertThat(index).as("no queue keys: the index is the school's partition").doesNotContainKeys("gsi1pk", "gsi2pk");
+        }
 
         for (Map<String, AttributeValue> claim : items.subList(0, 3)) {
             assertThat(claim.get("type").s()).isEqualTo(DynamoEoiStore.CLAIM_TYPE);
@@ -220,6 +230,37 @@ class DynamoEoiStoreIntegrationTest {
         });
     }
 
+    @Test
+    void thirtySchoolsWithAnIdempotencyKeyFitOneTransaction() {
+        String[] schools = new String[EoiValidator.MAX_SCHOOLS];
+        for (int i = 0; i < schools.length; i++) {
+            schools[i] = String.valueOf(4000 + i);
+        }
+
+        EoiService.Submitted submitted = service.submit(schoolUser("big-sub", "4000"),
+                EoiBodies.text(EoiBodies.withSchools("Thirty Schools", schools)), Optional.of("thirty"));
+
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE)).hasSize(30);
+        assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE)).hasSize(30);
+        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.IDEMPOTENCY_TYPE)).hasSize(1);
+        assertThat(service.list(schoolUser("other-sub", "4029"), Optional.empty(), Optional.empty(), Optional.empty())
+                .items()).extracting(ExpressionOfInterest::id).containsExactly(json(submitted.body()).path("id").asText());
+    }
+
+    @Test
+    void aRefusedSubmissionListsNothingUnderItsSchools() {
+        store.create(eoi("first", "Kāhui Ako o Ōtaki", "9101", "9102"), Optional.empty());
+
+        catchThrowableOfType(ApiException.class, () -> service.submit(schoolUser("late-sub", "9103"),
+                EoiBodies.text(EoiBodies.withSchools("Late", "9103", "9102")), Optional.of("late")));
+
+        assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE))
+                .extracting(i -> i.get("pk").s()).containsExactly("SCHOOL#9101", "SCHOOL#9102");
+        assertThat(service.list(schoolUser("late-sub", "9103"), Optional.empty(), Optional.empty(), Optional.empty())
+                .items()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ races
 
     @Test
@@ -248,6 +289,11 @@ class DynamoEoiStoreIntegrationTest {
                 .satisfies(item -> assertThat(item.get("id").s()).isEqualTo(winnerId));
         List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE);
         assertThat(claims).hasSize(2).allSatisfy(c -> assertThat(c.get("eoiId").s()).isEqualTo(winnerId));
+        // The losers wrote nothing, their index items included: the contested school lists the winner only.
+        assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE)).hasSize(2)
+                .allSatisfy(i -> assertThat(i.get("eoiId").s()).isEqualTo(winnerId));
+        assertThat(service.list(schoolUser("any", "5000"), Optional.empty(), Optional.empty(), Optional.empty()).items())
+                .extracting(ExpressionOfInterest::id).containsExactly(winnerId);
     }
 
     @Test
@@ -330,6 +376,121 @@ class DynamoEoiStoreIntegrationTest {
         service.list(staff, Optional.empty(), Optional.of("100"), Optional.empty()).items()
                 .forEach(e -> times.add(e.submittedAt()));
         assertThat(times).isSorted().hasSize(7);
+    }
+
+    // ------------------------------------------------------------------ a school's own applications
+
+    /**
+     * Two schools, three applications: Ōtaki's first (9101, 9102) declined, then Ōtaki's second (9101, 9103) and
+     * Kāpiti's (8801, 8802) still SUBMITTED, an hour apart (the second at a time with fractions of a second).
+     */
+    private List<String> twoSchoolsThreeApplications() {
+        List<String> ids = new ArrayList<>();
+        ids.add(submitted(service.submit(OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki first", "9101", "9102")),
+                Optional.empty())));
+        clock.advance(Duration.ofMinutes(30));
+        new EoiDecisionService(store, clock).decide(staff(), ids.get(0),
+                "{\"decision\":\"DECLINED\",\"reason\":\"Waitohu's board has not endorsed it.\"}");
+        clock.advance(Duration.ofMinutes(30).plusMillis(250));
+        ids.add(submitted(service.submit(OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki second", "9101", "9103")),
+                Optional.empty())));
+        clock.advance(Duration.ofHours(1));
+        ids.add(submitted(service.submit(schoolUser("kapiti-sub", "8801"),
+                EoiBodies.text(EoiBodies.withSchools("Kāpiti", "8801", "8802")), Optional.empty())));
+        return ids;
+    }
+
+    private static String submitted(EoiService.Submitted s) {
+        return json(s.body()).path("id").asText();
+    }
+
+    private List<ExpressionOfInterest> all(Caller caller, Optional<String> status, String limit) {
+        List<ExpressionOfInterest> seen = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        int pages = 0;
+        do {
+            Page<ExpressionOfInterest> page = service.list(caller, status, Optional.of(limit), token);
+            assertThat(page.items().size()).isLessThanOrEqualTo(Integer.parseInt(limit));
+            seen.addAll(page.items());
+            token = page.nextToken();
+        } while (token.isPresent() && ++pages < 10);
+        return seen;
+    }
+
+    @Test
+    void aSchoolListsTheApplicationsNamingItNewestFirstAcrossPagesWithTheDeclinedOne() {
+        List<String> ids = twoSchoolsThreeApplications();
+
+        Page<ExpressionOfInterest> first = service.list(OTAKI, Optional.empty(), Optional.of("1"), Optional.empty());
+        Page<ExpressionOfInterest> second = service.list(OTAKI, Optional.empty(), Optional.of("1"), first.nextToken());
+
+        assertThat(first.items()).extracting(ExpressionOfInterest::id).containsExactly(ids.get(1));
+        assertThat(first.nextToken()).isPresent();
+        assertThat(second.items()).extracting(ExpressionOfInterest::id).containsExactly(ids.get(0));
+        assertThat(second.items().getFirst().status()).as("read as it is now").isEqualTo(EoiStatus.DECLINED);
+        assertThat(service.list(OTAKI, Optional.empty(), Optional.of("1"), second.nextToken()).items()).isEmpty();
+        assertThat(all(OTAKI, Optional.empty(), "1")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(1), ids.get(0));
+        assertThat(all(OTAKI, Optional.empty(), "100")).extracting(ExpressionOfInterest::status)
+                .containsExactly(EoiStatus.SUBMITTED, EoiStatus.DECLINED);
+    }
+
+    @Test
+    void eachSchoolSeesOnlyItsOwnApplications() {
+        List<String> ids = twoSchoolsThreeApplications();
+
+        assertThat(all(schoolUser("waitohu", "9102"), Optional.empty(), "2")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(0));
+        assertThat(all(schoolUser("college", "9103"), Optional.empty(), "2")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(1));
+        assertThat(all(schoolUser("kapiti", "8802"), Optional.empty(), "2")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(2));
+        assertThat(all(schoolUser("nobody", "1234"), Optional.empty(), "2")).isEmpty();
+        // Staff are unchanged: the SUBMITTED queue, oldest first, across both schools.
+        assertThat(all(staff(), Optional.empty(), "1")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(1), ids.get(2));
+        assertThat(all(staff(), Optional.of("DECLINED"), "1")).extracting(ExpressionOfInterest::id)
+                .containsExactly(ids.get(0));
+    }
+
+    @Test
+    void aSchoolsStatusFilterKeepsOnlyThatStatus() {
+        List<String> ids = twoSchoolsThreeApplications();
+
+        assertThat(all(OTAKI, Optional.of("DECLINED"), "1")).extracting(ExpressionOfInterest::id).containsExactly(ids.get(0));
+        assertThat(all(OTAKI, Optional.of("SUBMITTED"), "1")).extracting(ExpressionOfInterest::id).containsExactly(ids.get(1));
+        assertThat(all(OTAKI, Optional.of("APPROVED"), "1")).isEmpty();
+        ApiException bad = catchThrowableOfType(ApiException.class,
+                () -> service.list(OTAKI, Optional.of("Declined"), Optional.empty(), Optional.empty()));
+        assertThat(bad.errors()).extracting(FieldError::field).containsExactly("status");
+    }
+
+    @Test
+    void aSchoolsTokenIsForThatSchoolsListOnly() {
+        twoSchoolsThreeApplications();
+        String otakiToken = service.list(OTAKI, Optional.empty(), Optional.of("1"), Optional.empty()).nextToken().orElseThrow();
+
+        for (Caller other : List.of(schoolUser("college", "9103"), staff())) {
+            ApiException e = catchThrowableOfType(ApiException.class,
+                    () -> service.list(other, Optional.empty(), Optional.empty(), Optional.of(otakiToken)));
+            assertThat(e.status()).as("%s", other).isEqualTo(400);
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("nextToken");
+        }
+    }
+
+    @Test
+    void aCallerWhoIsNeitherStaffNorASchoolUserIs403() {
+        twoSchoolsThreeApplications();
+        List<Caller> neither = List.of(
+                new Caller("nobody", "n@example.org", Set.of(), Optional.of("9101")),
+                new Caller("no-number", "n@example.school.nz", Set.of("school"), Optional.empty()),
+                new Caller("finance", "f@example.org", Set.of("finance"), Optional.of("9101")));
+
+        for (Caller caller : neither) {
+            ApiException e = catchThrowableOfType(ApiException.class,
+                    () -> service.list(caller, Optional.empty(), Optional.empty(), Optional.empty()));
+            assertThat(e.status()).as("%s", caller).isEqualTo(403);
+        }
     }
 
     @ParameterizedTest(name = "nextToken={0} -> 400 naming nextToken")

@@ -60,6 +60,8 @@ class DecideEoiHandlerTest {
     /** When the sample events decide (their requestContext time). */
     private static final Instant DECIDED = Instant.parse("2026-03-09T02:30:00Z");
     private static final String EOI_PK = "EOI#" + SAMPLE_EOI_ID;
+    /** The application's entry in each of its schools' lists, written at submission and never changed. */
+    private static final String SCHOOL_SK = "EOI#2026-03-02T21:14:05.123000000Z#" + SAMPLE_EOI_ID;
     private static final List<String> CLAIM_PKS =
             List.of("CLAIM#kahui-ako#9101", "CLAIM#kahui-ako#9102", "CLAIM#kahui-ako#9103");
 
@@ -118,7 +120,8 @@ class DecideEoiHandlerTest {
         List<Map<String, AttributeValue>> items = DynamoDbLocal.scan(table);
         assertThat(items).extracting(i -> i.get("pk").s() + " " + i.get("sk").s()).containsExactly(
                 "CLAIM#kahui-ako#9101 CLAIM", "CLAIM#kahui-ako#9102 CLAIM", "CLAIM#kahui-ako#9103 CLAIM",
-                "COMMUNITY#" + SAMPLE_COMMUNITY_ID + " COMMUNITY", EOI_PK + " DECISION", EOI_PK + " EOI");
+                "COMMUNITY#" + SAMPLE_COMMUNITY_ID + " COMMUNITY", EOI_PK + " DECISION", EOI_PK + " EOI",
+                "SCHOOL#9101 " + SCHOOL_SK, "SCHOOL#9102 " + SCHOOL_SK, "SCHOOL#9103 " + SCHOOL_SK);
 
         // The application: APPROVED, in the APPROVED queue, naming its community, with a history entry.
         Map<String, AttributeValue> eoiItem = items.get(5);
@@ -264,10 +267,12 @@ class DecideEoiHandlerTest {
         assertThat(body.path("reason").asText()).startsWith("Ōtaki College has not yet confirmed");
         assertThat(body.has("communityId")).isFalse();
 
-        // No community, no claims: only the application and its decision are left.
+        // No community, no claims: only the application, its decision and the schools' lists of it (unchanged:
+        // a school still sees its declined application) are left.
         List<Map<String, AttributeValue>> items = DynamoDbLocal.scan(table);
         assertThat(items).extracting(i -> i.get("pk").s() + " " + i.get("sk").s())
-                .containsExactly(EOI_PK + " DECISION", EOI_PK + " EOI");
+                .containsExactly(EOI_PK + " DECISION", EOI_PK + " EOI",
+                        "SCHOOL#9101 " + SCHOOL_SK, "SCHOOL#9102 " + SCHOOL_SK, "SCHOOL#9103 " + SCHOOL_SK);
         ExpressionOfInterest eoi = EoiItemMapper.fromItem(items.get(1));
         assertThat(eoi.status()).isEqualTo(EoiStatus.DECLINED);
         assertThat(eoi.communityId()).isNull();

@@ -12,6 +12,14 @@ import org.schoolcollab.community.DynamoCommunityStore;
 import org.schoolcollab.eoi.DynamoEoiStore;
 import org.schoolcollab.eoi.EoiDecisionService;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.ChallengeArea;
+import org.schoolcollab.plan.AchievementChallenge;
+import org.schoolcollab.plan.DynamoPlanStore;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.StoredObject;
+import org.schoolcollab.review.DynamoPlanReviewStore;
+import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -23,7 +31,9 @@ import org.schoolcollab.testsupport.TestContext;
 import org.schoolcollab.visit.DynamoVisitStore;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,13 +47,14 @@ class GetCommunityHandlerTest {
     private static final Instant DECIDED = Instant.parse("2026-03-09T02:30:00Z");
 
     private String table;
+    private MutableClock clock;
     private GetCommunityHandler handler;
 
     @BeforeEach
     void setUp() {
         table = DynamoDbLocal.createTable("get-community");
         DynamoEoiStore eois = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        MutableClock clock = new MutableClock(SUBMITTED);
+        clock = new MutableClock(SUBMITTED);
         // The community events/get-community.json asks for: the sample EOI, approved by the sample reviewer.
         new EoiService(eois, clock, () -> SAMPLE_EOI_ID).submit(DecisionBodies.sampleSchoolUser(),
                 EoiBodies.text(EoiBodies.valid()), Optional.empty());
@@ -51,7 +62,7 @@ class GetCommunityHandlerTest {
         new EoiDecisionService(eois, clock, () -> SAMPLE_COMMUNITY_ID).decide(DecisionBodies.staff(), SAMPLE_EOI_ID,
                 DecisionBodies.approve());
         handler = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoVisitStore(DynamoDbLocal.client(), table));
+                new DynamoVisitStore(DynamoDbLocal.client(), table), new DynamoPlanStore(DynamoDbLocal.client(), table));
     }
 
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
@@ -85,6 +96,146 @@ class GetCommunityHandlerTest {
         assertThat(community.path("members").get(2).path("type").asText()).isEqualTo("SECONDARY");
         assertThat(community.path("members").get(2).path("roll").asInt()).isEqualTo(512);
         assertThat(community.path("members").get(1).path("teacherFte").decimalValue()).isEqualByComparingTo("19.2");
+        assertThat(community.path("plans").isArray()).as("no plan registered yet: an empty list").isTrue();
+        assertThat(community.path("plans")).isEmpty();
+        assertThat(community.has("visits")).as("a kahui-ako community has no visits").isFalse();
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    private static final String V1 = "11111111-1111-4111-8111-111111111111";
+    private static final String V2 = "22222222-2222-4222-8222-222222222222";
+    private static final String V3 = "33333333-3333-4333-8333-333333333333";
+    private static final String V4 = "44444444-4444-4444-8444-444444444444";
+
+    /** Registers the next plan version through the plan store, as POST /communities/{id}/plans does. */
+    private Plan register(String planId, String fileName, PlanFileType type, long size) {
+        DynamoPlanStore store = new DynamoPlanStore(DynamoDbLocal.client(), table);
+        List<AchievementChallenge> challenges = List.of(
+                new AchievementChallenge(ChallengeArea.ATTENDANCE, "Attendance", "From 52% to 70%"),
+                new AchievementChallenge(ChallengeArea.ACHIEVEMENT, "Writing", "From 61% to 75%"),
+                new AchievementChallenge(ChallengeArea.TRANSITIONS, "Transitions", "A plan for every Year 8"));
+        return store.register(Plan.registered(planId, SAMPLE_COMMUNITY_ID, org.schoolcollab.eoi.Programme.KAHUI_AKO,
+                "Kāhui Ako o Ōtaki", fileName, type, size, "plans/" + SAMPLE_COMMUNITY_ID + "/" + planId + "/" + fileName,
+                challenges, "sub-9101", "principal@otaki.example.school.nz", clock.instant()));
+    }
+
+    private StoredObject stored(Plan p) {
+        return new StoredObject(p.objectKey(), p.sizeBytes(), "0123456789abcdef0123456789abcdef", "v-" + p.version(),
+                p.fileType().contentType());
+    }
+
+    private void decide(String planId, String body) {
+        new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
+                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock)
+                .decide(DecisionBodies.staff(), SAMPLE_COMMUNITY_ID, planId, body);
+    }
+
+    /**
+     * Four versions, each left where the flow leaves it: v1 rejected by the file check, v2 sent back by staff, v3
+     * endorsed, v4 registered and not yet uploaded.
+     */
+    private void fourPlanVersions() {
+        DynamoPlanStore store = new DynamoPlanStore(DynamoDbLocal.client(), table);
+        clock.set(Instant.parse("2026-03-10T01:00:00Z"));
+        Plan v1 = register(V1, "plan.pdf", PlanFileType.PDF, 9000);
+        clock.advance(Duration.ofMinutes(3));
+        store.markRejected(SAMPLE_COMMUNITY_ID, V1, "the file is not a PDF", clock.instant(), stored(v1));
+
+        clock.set(Instant.parse("2026-03-11T01:00:00Z"));
+        Plan v2 = register(V2, "plan v2.docx", PlanFileType.DOCX, 48213);
+        clock.advance(Duration.ofMinutes(2));
+        store.markReceived(SAMPLE_COMMUNITY_ID, V2, clock.instant(), stored(v2));
+        clock.set(Instant.parse("2026-03-12T22:15:00Z"));
+        decide(V2, "{\"decision\":\"CHANGES_REQUESTED\",\"comments\":\"Add a measure for Year 9 reading.\"}");
+
+        clock.set(Instant.parse("2026-03-13T01:00:00Z"));
+        Plan v3 = register(V3, "plan v3.pdf", PlanFileType.PDF, 51002);
+        clock.advance(Duration.ofMinutes(1));
+        store.markReceived(SAMPLE_COMMUNITY_ID, V3, clock.instant(), stored(v3));
+        clock.set(Instant.parse("2026-03-16T03:30:00Z"));
+        decide(V3, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9103\",\"comments\":\"Clear measures.\"}");
+
+        clock.set(Instant.parse("2026-03-17T01:00:00Z"));
+        register(V4, "plan v4.pdf", PlanFileType.PDF, 52000);
+    }
+
+    @Test
+    void theCommunityListsItsPlanVersionsNewestFirstWithTheirFileCheckAndReview() {
+        fourPlanVersions();
+
+        JsonNode plans = Problems.json(get(EventFiles.api("get-community.json"))).path("plans");
+
+        assertThat(plans).extracting(p -> p.path("version").asInt()).containsExactly(4, 3, 2, 1);
+        assertThat(plans.get(0)).isEqualTo(expected("""
+                {"planId": "%s", "version": 4, "status": "AWAITING_UPLOAD", "fileName": "plan v4.pdf",
+                 "contentType": "application/pdf", "sizeBytes": 52000, "registeredAt": "2026-03-17T01:00:00Z"}""", V4));
+        assertThat(plans.get(1)).isEqualTo(expected("""
+                {"planId": "%s", "version": 3, "status": "ENDORSED", "fileName": "plan v3.pdf",
+                 "contentType": "application/pdf", "sizeBytes": 51002, "registeredAt": "2026-03-13T01:00:00Z",
+                 "receivedAt": "2026-03-13T01:01:00Z", "decidedAt": "2026-03-16T03:30:00Z",
+                 "review": {"decision": "ENDORSED", "comments": "Clear measures.", "leaderSchoolNumber": "9103",
+                            "decidedAt": "2026-03-16T03:30:00Z"}}""", V3));
+        assertThat(plans.get(2)).isEqualTo(expected("""
+                {"planId": "%s", "version": 2, "status": "CHANGES_REQUESTED", "fileName": "plan v2.docx",
+                 "contentType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "sizeBytes": 48213, "registeredAt": "2026-03-11T01:00:00Z", "receivedAt": "2026-03-11T01:02:00Z",
+                 "decidedAt": "2026-03-12T22:15:00Z",
+                 "review": {"decision": "CHANGES_REQUESTED", "comments": "Add a measure for Year 9 reading.",
+                            "decidedAt": "2026-03-12T22:15:00Z"}}""", V2));
+        assertThat(plans.get(3)).isEqualTo(expected("""
+                {"planId": "%s", "version": 1, "status": "REJECTED", "fileName": "plan.pdf",
+                 "contentType": "application/pdf", "sizeBytes": 9000, "registeredAt": "2026-03-10T01:00:00Z",
+                 "rejectedAt": "2026-03-10T01:03:00Z", "rejectionReason": "the file is not a PDF"}""", V1));
+        String all = plans.toString();
+        assertThat(all).as("nothing of storage or of the people involved").doesNotContain("plans/", "objectKey",
+                "0123456789abcdef", "v-3", "sub-9101", "principal@", "staff", "achievementChallenges");
+    }
+
+    @Test
+    void staffAndEveryMemberSchoolSeeTheSamePlans() {
+        fourPlanVersions();
+
+        JsonNode asMember = Problems.json(get(EventFiles.api("get-community.json"))).path("plans");
+        JsonNode asStaff = Problems.json(get(EventFiles.asStaff(EventFiles.api("get-community.json")))).path("plans");
+        JsonNode asCollege = Problems.json(get(EventFiles.asSchoolUser(EventFiles.api("get-community.json"),
+                "college-sub", "9103"))).path("plans");
+
+        assertThat(asMember).hasSize(4);
+        assertThat(asStaff).isEqualTo(asMember);
+        assertThat(asCollege).isEqualTo(asMember);
+    }
+
+    @Test
+    void anotherSchoolSeesNoneOfThePlans() {
+        fourPlanVersions();
+
+        APIGatewayV2HTTPResponse hidden = get(EventFiles.api("get-community-other-school.json"));
+
+        Problems.assertProblem(hidden, 404);
+        assertThat(hidden.getBody()).doesNotContain("plan", V1, V2, V3, V4);
+    }
+
+    @Test
+    void anotherCommunitysPlansAreNotListed() {
+        fourPlanVersions();
+        String otherCommunity = "7e6d5c4b-3a29-4187-9654-3210fedcba98";
+        new DynamoPlanStore(DynamoDbLocal.client(), table).register(Plan.registered(
+                "55555555-5555-4555-8555-555555555555", otherCommunity, org.schoolcollab.eoi.Programme.KAHUI_AKO,
+                "Another", "other.pdf", PlanFileType.PDF, 10, "plans/" + otherCommunity + "/x/other.pdf",
+                List.of(), "sub-x", "x@example.school.nz", clock.instant()));
+
+        JsonNode plans = Problems.json(get(EventFiles.asStaff(EventFiles.api("get-community.json")))).path("plans");
+
+        assertThat(plans).extracting(p -> p.path("planId").asText()).containsExactly(V4, V3, V2, V1);
+    }
+
+    private static JsonNode expected(String template, String planId) {
+        try {
+            return org.schoolcollab.common.Json.parse(template.formatted(planId));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -177,7 +328,8 @@ class GetCommunityHandlerTest {
         URI closed = URI.create("http://localhost:" + FreePort.find());
         GetCommunityHandler down = new GetCommunityHandler(new CommunityService(
                 new DynamoCommunityStore(DynamoDbLocal.clientFor(closed), table)),
-                new DynamoVisitStore(DynamoDbLocal.clientFor(closed), table));
+                new DynamoVisitStore(DynamoDbLocal.clientFor(closed), table),
+                new DynamoPlanStore(DynamoDbLocal.clientFor(closed), table));
         TestContext context = new TestContext("GetCommunityFunction", "community-req-3");
 
         APIGatewayV2HTTPResponse response = down.handleRequest(EventFiles.api("get-community.json"), context);

@@ -65,7 +65,8 @@ class RecordChallengeVisitHandlerTest {
         clock.set(Instant.parse("2026-03-09T10:00:00Z"));
         handler = new RecordChallengeVisitHandler(service(DynamoDbLocal.client()));
         get = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoVisitStore(DynamoDbLocal.client(), table));
+                new DynamoVisitStore(DynamoDbLocal.client(), table),
+                new org.schoolcollab.plan.DynamoPlanStore(DynamoDbLocal.client(), table));
     }
 
     private ChallengeVisitService service(DynamoDbClient client) {
@@ -86,16 +87,23 @@ class RecordChallengeVisitHandlerTest {
                 "{\"decision\":\"APPROVED\"}");
     }
 
-    /** A plan item as the plan upload writes it (the agreed shape: pk, sk PLAN#planId, type, status, version). */
+    /** A plan item as the plan upload writes it (pk COMMUNITY#id, sk PLAN#planId), in the given status. */
     private void plan(String communityId, String planId, int version, String status) {
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("COMMUNITY#" + communityId),
-                "sk", AttributeValue.fromS("PLAN#" + planId),
-                "type", AttributeValue.fromS("PLAN"),
-                "planId", AttributeValue.fromS(planId),
-                "communityId", AttributeValue.fromS(communityId),
-                "version", AttributeValue.fromN(Integer.toString(version)),
-                "status", AttributeValue.fromS(status))));
+        org.schoolcollab.plan.PlanStatus planStatus = org.schoolcollab.plan.PlanStatus.valueOf(status);
+        org.schoolcollab.plan.Plan registered = org.schoolcollab.plan.Plan.registered(planId, communityId,
+                org.schoolcollab.eoi.Programme.SCHOOL_IMPROVEMENT, "Weymouth and Portland Cluster",
+                "action plan.pdf", org.schoolcollab.plan.PlanFileType.PDF, 2048,
+                "plans/" + communityId + "/" + planId + "/action-plan.pdf",
+                List.of(new org.schoolcollab.plan.AchievementChallenge(org.schoolcollab.eoi.ChallengeArea.ATTENDANCE,
+                        "Attendance", "Weekly rate")), "sub-h", "head@budmouth.example.sch.uk", clock.instant());
+        org.schoolcollab.plan.Plan p = new org.schoolcollab.plan.Plan(planId, communityId, registered.programme(),
+                registered.communityName(), version, planStatus, registered.fileName(), registered.fileType(),
+                registered.sizeBytes(), registered.objectKey(), registered.achievementChallenges(),
+                registered.registeredBySub(), registered.registeredByEmail(), registered.registeredAt(),
+                planStatus.hasDocument() ? clock.instant() : null,
+                planStatus == org.schoolcollab.plan.PlanStatus.REJECTED ? clock.instant() : null,
+                planStatus == org.schoolcollab.plan.PlanStatus.REJECTED ? "not a PDF" : null, null, null, null);
+        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(org.schoolcollab.plan.PlanItemMapper.toItem(p)));
     }
 
     private List<Map<String, AttributeValue>> visits() {
@@ -189,6 +197,9 @@ class RecordChallengeVisitHandlerTest {
         assertThat(SubmitEoiHandlerTest.fieldNames(visits.get(0))).containsExactlyInAnyOrder("visitId", "visitDate",
                 "planId", "planVersion", "outcome", "notes", "recordedAt");
         assertThat(asStaff.path("members")).hasSize(2);
+        // Beside the visits, the cluster's action plan versions, newest first: a cluster has no plan review.
+        assertThat(asStaff.path("plans")).extracting(p -> p.path("planId").asText()).containsExactly(PLAN_V2, PLAN_V1);
+        assertThat(asStaff.path("plans")).allSatisfy(p -> assertThat(p.has("review")).isFalse());
 
         JsonNode asMember = community(EventFiles.asSchoolUser(EventFiles.api("get-community.json"), "head-8102", "8102"),
                 COMMUNITY_ID);

@@ -69,10 +69,12 @@ class SubmitEoiHandlerTest {
         assertThat(body.path("submittedBy").path("email").asText()).isEqualTo(SAMPLE_EMAIL);
         assertThat(body.path("history").get(0).path("event").asText()).isEqualTo("SUBMITTED");
 
-        // The item, one claim per school, and nothing else (no Idempotency-Key was sent).
+        // The item, one claim per school, one entry in each school's list, and nothing else (no Idempotency-Key).
         List<Map<String, AttributeValue>> items = DynamoDbLocal.scan(table);
         assertThat(items).extracting(i -> i.get("pk").s()).containsExactly(
-                "CLAIM#kahui-ako#9101", "CLAIM#kahui-ako#9102", "CLAIM#kahui-ako#9103", "EOI#" + id);
+                "CLAIM#kahui-ako#9101", "CLAIM#kahui-ako#9102", "CLAIM#kahui-ako#9103", "EOI#" + id,
+                "SCHOOL#9101", "SCHOOL#9102", "SCHOOL#9103");
+        assertThat(items.subList(4, 7)).allSatisfy(i -> assertThat(i.get("eoiId").s()).isEqualTo(id));
         ExpressionOfInterest stored = EoiItemMapper.fromItem(items.get(3));
         assertThat(stored.application().communityName()).isEqualTo("Kāhui Ako o Ōtaki");
         assertThat(stored.submittedBySub()).isEqualTo(SAMPLE_SUB);

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -67,8 +69,9 @@ class AuthorisationMatrixTest {
                 row("POST /expressions-of-interest", Who.OTHER_SCHOOL, 400), row("POST /expressions-of-interest", Who.STAFF, 403),
                 row("GET /expressions-of-interest/{id}", Who.NONE, 401), row("GET /expressions-of-interest/{id}", Who.MEMBER, 200),
                 row("GET /expressions-of-interest/{id}", Who.OTHER_SCHOOL, 404), row("GET /expressions-of-interest/{id}", Who.STAFF, 200),
-                row("GET /expressions-of-interest", Who.NONE, 401), row("GET /expressions-of-interest", Who.MEMBER, 403),
-                row("GET /expressions-of-interest", Who.OTHER_SCHOOL, 403), row("GET /expressions-of-interest", Who.STAFF, 200),
+                // A school user gets the applications naming their school (checked below); staff the review queue.
+                row("GET /expressions-of-interest", Who.NONE, 401), row("GET /expressions-of-interest", Who.MEMBER, 200),
+                row("GET /expressions-of-interest", Who.OTHER_SCHOOL, 200), row("GET /expressions-of-interest", Who.STAFF, 200),
                 row("POST /expressions-of-interest/{id}/decision", Who.NONE, 401),
                 row("POST /expressions-of-interest/{id}/decision", Who.MEMBER, 403),
                 row("POST /expressions-of-interest/{id}/decision", Who.OTHER_SCHOOL, 403),
@@ -214,6 +217,16 @@ class AuthorisationMatrixTest {
                 ? api.send(method, path, token, null, Map.of())
                 : api.post(path, token, body, Map.of());
         assertThat(response.status()).as("%s as %s: %s", route, who, response.body()).isEqualTo(expected);
+        if (route.equals("GET /expressions-of-interest") && (who == Who.MEMBER || who == Who.OTHER_SCHOOL)) {
+            List<String> listed = new ArrayList<>();
+            response.json().path("items").forEach(i -> listed.add(i.path("id").asText()));
+            if (who == Who.MEMBER) {
+                assertThat(listed).as("the member school's own applications").containsExactly(eoiId);
+            } else {
+                assertThat(listed).as("another school's list").doesNotContain(eoiId);
+                assertThat(response.body()).doesNotContain("Matrix Application");
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

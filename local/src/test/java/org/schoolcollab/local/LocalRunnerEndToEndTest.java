@@ -158,7 +158,14 @@ class LocalRunnerEndToEndTest {
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(api.get("/expressions-of-interest/00000000-0000-0000-0000-000000000000", stranger).status())
                 .isEqualTo(404);
-        assertThat(api.get("/expressions-of-interest", owner).status()).isEqualTo(403);
+        // The list is a school user's own applications, never the staff queue: the stranger's is empty.
+        LocalApi.Response own = api.get("/expressions-of-interest", owner);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().get("items").findValuesAsText("id")).containsExactly(id);
+        LocalApi.Response strangers = api.get("/expressions-of-interest", stranger);
+        assertThat(strangers.status()).as(strangers.body()).isEqualTo(200);
+        assertThat(strangers.json().get("items")).isEmpty();
+        assertThat(strangers.body()).doesNotContain(id, "Own");
     }
 
     @Test

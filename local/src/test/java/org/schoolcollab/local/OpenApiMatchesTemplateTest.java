@@ -29,6 +29,12 @@ import org.schoolcollab.eoi.EoiValidator;
 import org.schoolcollab.eoi.Programme;
 import org.schoolcollab.eoi.School;
 import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.PlanJson;
+import org.schoolcollab.plan.PlanReview;
+import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.plan.PlanWithReview;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -426,9 +432,45 @@ class OpenApiMatchesTemplateTest {
                             optionalText(e.path("contact"), "phone")),
                     members, CommunityStatus.valueOf(e.path("status").asText()), e.path("eoiId").asText(),
                     optionalText(e, "wave"), Instant.parse(e.path("formedAt").asText()));
-            assertThat(normalised(CommunityJson.full(c))).as("CommunityJson.full for the example at %s", where)
+            // GetCommunityHandler adds the plans: each example plan is what PlanJson writes for that plan and review.
+            ObjectNode written = CommunityJson.full(c);
+            written.set("plans", PlanJson.summaries(plansOf(e.path("plans"), c)));
+            assertThat(normalised(written)).as("CommunityJson.full and PlanJson.summaries for the example at %s", where)
                     .isEqualTo(normalised(e));
         });
+    }
+
+    @Test
+    void planSchemasCarryTheCodesStatusesAndDecisions() {
+        JsonNode schemas = specJson.at("/components/schemas");
+        assertThat(texts(schemas.at("/PlanStatus/enum"))).containsExactlyElementsOf(names(PlanStatus.values()));
+        assertThat(texts(schemas.at("/PlanReview/properties/decision/enum")))
+                .containsExactlyElementsOf(names(org.schoolcollab.review.PlanDecision.Outcome.values()));
+    }
+
+    /** The plans (and their reviews) an example's `plans` describes. */
+    private static List<PlanWithReview> plansOf(JsonNode plans, Community c) {
+        List<PlanWithReview> out = new ArrayList<>();
+        plans.forEach(p -> {
+            Plan plan = new Plan(p.path("planId").asText(), c.id(), c.programme(), c.name(), p.path("version").asInt(),
+                    PlanStatus.valueOf(p.path("status").asText()), p.path("fileName").asText(),
+                    PlanFileType.byContentType(p.path("contentType").asText()).orElseThrow(), p.path("sizeBytes").asLong(),
+                    "plans/" + c.id() + "/" + p.path("planId").asText() + "/plan", List.of(), "sub", "email",
+                    Instant.parse(p.path("registeredAt").asText()), optionalInstant(p, "receivedAt"),
+                    optionalInstant(p, "rejectedAt"), optionalText(p, "rejectionReason"), null, null, null);
+            JsonNode r = p.path("review");
+            Optional<PlanReview> review = r.isObject()
+                    ? Optional.of(new PlanReview(plan.planId(), r.path("decision").asText(), optionalText(r, "comments"),
+                            optionalText(r, "leaderSchoolNumber"), Instant.parse(r.path("decidedAt").asText())))
+                    : Optional.empty();
+            out.add(new PlanWithReview(plan, review));
+        });
+        return out;
+    }
+
+    private static Instant optionalInstant(JsonNode object, String field) {
+        String text = optionalText(object, field);
+        return text == null ? null : Instant.parse(text);
     }
 
     /** What EoiDecisionService makes of a body from staff: 404 (no such application) means the body was accepted. */

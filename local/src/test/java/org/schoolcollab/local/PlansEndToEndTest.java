@@ -57,6 +57,21 @@ class PlansEndToEndTest {
         String communityId = community(school, "kahui-ako", "5101", "5102", "5103");
         String planId = api.uploadReceivedPlan(communityId, school, THREE_CHALLENGES);
 
+        // The community shows the version as its file check left it: RECEIVED, not yet reviewed.
+        JsonNode received = api.get("/communities/" + communityId, school).json().get("plans");
+        assertThat(received).singleElement().satisfies(p -> {
+            assertThat(p.get("planId").asText()).isEqualTo(planId);
+            assertThat(p.get("version").asInt()).isEqualTo(1);
+            assertThat(p.get("status").asText()).isEqualTo("RECEIVED");
+            assertThat(p.get("fileName").asText()).isEqualTo("plan.pdf");
+            assertThat(p.get("contentType").asText()).isEqualTo("application/pdf");
+            assertThat(p.get("sizeBytes").asLong()).isEqualTo(15);
+            assertThat(p.has("registeredAt")).isTrue();
+            assertThat(p.has("receivedAt")).isTrue();
+            assertThat(p.has("review")).isFalse();
+            assertThat(p.has("decidedAt")).isFalse();
+        });
+
         LocalApi.Response endorsed = api.post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
                 "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"5101\",\"comments\":\"Clear measures.\"}", Map.of());
         assertThat(endorsed.status()).as(endorsed.body()).isEqualTo(201);
@@ -71,6 +86,18 @@ class PlansEndToEndTest {
             assertThat(m.get("text").asText()).contains("MUST_BE_SET");
         });
         assertThat(api.get("/communities/" + communityId, school).json().get("status").asText()).isEqualTo("ENDORSED");
+        // ... and then the decision, with its comments, leader school and time, to the school and to staff alike.
+        JsonNode decided = api.get("/communities/" + communityId, school).json().get("plans");
+        assertThat(decided).singleElement().satisfies(p -> {
+            assertThat(p.get("status").asText()).isEqualTo("ENDORSED");
+            assertThat(p.get("receivedAt").asText()).isEqualTo(received.get(0).get("receivedAt").asText());
+            assertThat(p.get("decidedAt").asText()).isEqualTo(endorsed.json().get("decidedAt").asText());
+            assertThat(p.at("/review/decision").asText()).isEqualTo("ENDORSED");
+            assertThat(p.at("/review/comments").asText()).isEqualTo("Clear measures.");
+            assertThat(p.at("/review/leaderSchoolNumber").asText()).isEqualTo("5101");
+            assertThat(p.at("/review/decidedAt").asText()).isEqualTo(endorsed.json().get("decidedAt").asText());
+        });
+        assertThat(api.get("/communities/" + communityId, staff).json().get("plans")).isEqualTo(decided);
         // The shipped policy lacks the role settings: only the formation allowances are funded.
         assertThat(api.get("/communities/" + communityId + "/funding", school).json().get("records")
                 .findValuesAsText("kind")).containsOnly("FORMATION_ALLOWANCE");
@@ -97,6 +124,9 @@ class PlansEndToEndTest {
         assertThat(visits).hasSize(2);
         assertThat(visits.findValuesAsText("outcome")).containsExactly("ON_TRACK", "CHANGES_REQUIRED");
         assertThat(visits.findValuesAsText("planVersion")).containsExactly("2", "1");
+        JsonNode plans = api.get("/communities/" + clusterId, head).json().get("plans");
+        assertThat(plans.findValuesAsText("planId")).containsExactly(v2, v1);
+        assertThat(plans.findValuesAsText("status")).containsExactly("RECEIVED", "RECEIVED");
 
         String firstVisit = first.json().get("visitId").asText();
         String secondVisit = second.json().get("visitId").asText();

@@ -24,9 +24,17 @@ export async function openPage(browser: Browser, opts: { phone?: boolean } = {})
     timezoneId: "Pacific/Auckland",
   });
   const page = await context.newPage();
-  page.on("pageerror", (e) => console.error(`[browser] page error: ${e.message}`));
+  const problems: string[] = [];
+  pageProblems.set(page, problems);
+  page.on("pageerror", (e) => {
+    problems.push(`page error: ${e.message}`);
+    console.error(`[browser] page error: ${e.message}`);
+  });
   page.on("console", (m) => {
-    if (m.type() === "error") console.error(`[browser] ${m.text()}`);
+    if (m.type() !== "error") return;
+    // The runner sends the same Content-Security-Policy as CloudFront: anything it refuses would break in AWS too.
+    if (/Content Security Policy/i.test(m.text())) problems.push(m.text());
+    console.error(`[browser] ${m.text()}`);
   });
   return page;
 }
@@ -51,8 +59,19 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL(/#\/sign-in/);
 }
 
-/** axe-core against WCAG 2.1 A and AA: no serious or critical violation on the page as it is now. */
+const pageProblems = new WeakMap<Page, string[]>();
+
+/** Uncaught errors and Content-Security-Policy refusals seen on this page so far (pages from openPage). */
+export function browserProblems(page: Page): string[] {
+  return pageProblems.get(page) ?? [];
+}
+
+/**
+ * axe-core against WCAG 2.1 A and AA: no serious or critical violation on the page as it is now; and, since
+ * every page test calls this, no script error or CSP refusal so far.
+ */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(browserProblems(page), `script errors or CSP refusals before ${name}`).toEqual([]);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
@@ -67,9 +86,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The local runner's outbox: every email the application has sent. */
-export async function outbox(): Promise<Array<{ to: string[]; subject: string; text?: string; [k: string]: unknown }>> {
+export async function outbox(): Promise<Array<{ to: string; subject: string; text?: string; [k: string]: unknown }>> {
   const r = await fetch(`${inject("baseUrl")}/local/outbox`);
-  return (await r.json()) as Array<{ to: string[]; subject: string }>;
+  return (await r.json()) as Array<{ to: string; subject: string }>;
 }
 
 export const browserMissing = (): string => inject("browserMissing");

@@ -35,7 +35,7 @@ async function route(focus = true): Promise<void> {
   renderHeader(session, hash, signOut);
   const found = match(routes, hash);
   root.dataset.focusPending = focus ? "true" : "false";
-  const ctx: PageContext = { params: found?.params ?? {}, query: found?.query ?? new URLSearchParams(), session, config, root, navigate, reload: () => void route(false) };
+  const ctx: PageContext = { params: found?.params ?? {}, query: found?.query ?? new URLSearchParams(), session, config, root, navigate, reload: () => void route(false), isCurrent: () => mine === generation };
   if (!found) {
     show(ctx, "Page not found", html`<h1>Page not found</h1><p><a href="#/">Go to your home page</a></p>`);
     return;

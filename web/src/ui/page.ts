@@ -15,6 +15,8 @@ export interface PageContext {
   navigate: (hash: string) => void;
   /** Re-runs the current route (after an action changed what it shows). */
   reload: () => void;
+  /** False once the user has moved on: a page still loading must not draw over the next one. */
+  isCurrent: () => boolean;
 }
 
 export type PageFn = (ctx: PageContext) => Promise<void> | void;
@@ -24,6 +26,7 @@ export type PageFn = (ctx: PageContext) => Promise<void> | void;
  * announces the title, so keyboard and screen-reader users know the page changed.
  */
 export function show(ctx: PageContext, title: string, content: TemplateResult): void {
+  if (!ctx.isCurrent()) return;
   document.title = `${title} – ${SITE_NAME}`;
   render(content, ctx.root);
   if (ctx.root.dataset.focusPending === "true") {
@@ -39,13 +42,14 @@ export function show(ctx: PageContext, title: string, content: TemplateResult): 
 }
 
 export function loading(ctx: PageContext, title: string): void {
+  if (!ctx.isCurrent()) return;
   document.title = `${title} – ${SITE_NAME}`;
   render(html`<h1>${title}</h1><p class="loading" role="status">Loading…</p>`, ctx.root);
 }
 
 /** A page whose data could not be loaded: not found, not allowed, or the service failing. */
 export function failure(ctx: PageContext, error: unknown): void {
-  if (error instanceof SignedOut) return;
+  if (error instanceof SignedOut || !ctx.isCurrent()) return;
   if (error instanceof ApiProblem && error.status === 404) {
     show(ctx, "Page not found", html`<h1>Page not found</h1><p>It may have been removed, or you may not have access to it.</p>
       <p><a href="#/">Go to your home page</a></p>`);

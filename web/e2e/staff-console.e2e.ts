@@ -209,6 +209,14 @@ describe.skipIf(browserMissing())("staff console", () => {
     await expect(history.textContent()).resolves.toContain(`Reason: ${reason}`);
     await expect(history.textContent()).resolves.toContain(`Wave: ${WAVE}`);
     await expect(page.getByRole("button", { name: /Decline|Approve|Record/ }).count()).resolves.toBe(0);
+
+    // Reopened (a fresh page load, so no decision held by this tab): the reason comes from the application's history.
+    await page.reload();
+    await settled(page, B.communityName);
+    const reopened = (await page.getByRole("list", { name: "What has happened to this application" }).textContent()) ?? "";
+    expect(reopened).toContain("Declined");
+    expect(reopened).toContain(`Reason: ${reason}`);
+    expect(reopened).not.toContain("The reason was sent to the application's contact by email");
     await page.context().close();
   });
 
@@ -273,6 +281,9 @@ describe.skipIf(browserMissing())("staff console", () => {
     await expect(summary.textContent()).resolves.toMatch(/already been decided.*Your decision was not recorded/);
     await expect(page.locator(".status-line").textContent()).resolves.toContain("Declined");
     await expect(page.getByRole("button", { name: /Approve the application/ }).count()).resolves.toBe(0);
+    // The other officer's reason, from the application's history (this tab made no decision).
+    await expect(page.getByRole("list", { name: "What has happened to this application" }).textContent())
+      .resolves.toContain("Reason: Two schools only; please add your kindergarten.");
     await expectAccessible(page, "application, decided by someone else");
     await page.context().close();
   });

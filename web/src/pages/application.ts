@@ -15,8 +15,8 @@ type Decision = Schemas["Decision"];
 type Community = Schemas["Community"];
 
 /**
- * Decisions this tab recorded, by application id. The application's history says when and what, not the wave or
- * the reason: the decision record this tab was given does, so the timeline shows them after a decision here.
+ * Decisions this tab recorded, by application id. The application's history says what was decided (an approval's
+ * wave, the reason); the decision record this tab was given adds the decider's email and a decline's wave.
  */
 const decisions = new Map<string, Decision>();
 

@@ -20,14 +20,40 @@ describe("application timeline", () => {
     expect(items[2]?.at).toBe(approved.at);
   });
 
-  it("takes the wave from the community when the decision was made elsewhere", () => {
+  it("shows an approval's wave and reason from its history entry, on a fresh page", () => {
+    const approved = { at: "2026-03-16T01:32:47.918Z", event: "APPROVED", by: "staff-sub", wave: "2014-12", reason: "A strong shared plan." };
+    const items = historyItems({ ...base, history: [submitted, approved], communityId: "5a7d" }, undefined, { name: "Ōtaki Kāhui Ako", wave: "2015-06", status: "FORMING" });
+    expect(items[1]?.details).toEqual(["Wave: 2014-12", "Reason: A strong shared plan."]);
+  });
+
+  it("says no wave was given when neither the entry, the decision nor the community names one", () => {
+    const approved = { at: "2026-03-16T01:32:47.918Z", event: "APPROVED", by: "staff-sub" };
+    expect(historyItems({ ...base, history: [submitted, approved] })[1]?.details).toEqual(["No wave given"]);
+  });
+
+  it("takes the wave from the community when an old entry does not say it and the decision was made elsewhere", () => {
     const approved = { at: "2026-03-16T01:32:47.918Z", event: "APPROVED", by: "staff-sub" };
     const items = historyItems({ ...base, history: [submitted, approved], communityId: "5a7d" }, undefined, { name: "Ōtaki Kāhui Ako", wave: "2015-06", status: "FORMING" });
     expect(items[1]?.details).toEqual(["Wave: 2015-06"]);
     expect(items[2]?.details).toEqual(["Ōtaki Kāhui Ako (forming)"]);
   });
 
-  it("shows a decline's reason when known, and where the reason went when not", () => {
+  it("shows a decline's reason from its history entry, on a fresh page", () => {
+    const declined = { at: "2026-03-16T01:41:09.226Z", event: "DECLINED", by: "staff-sub", reason: "Targets for Māori learners are missing." };
+    const items = historyItems({ ...base, history: [submitted, declined] });
+    expect(items[1]).toEqual({ at: declined.at, title: "Declined", details: ["Reason: Targets for Māori learners are missing."] });
+    expect(items).toHaveLength(2);
+  });
+
+  it("adds the wave from this tab's decision to a decline's entry", () => {
+    const declined = { at: "2026-03-16T01:41:09.226Z", event: "DECLINED", by: "staff-sub", reason: "Targets for Māori learners are missing." };
+    const items = historyItems({ ...base, history: [submitted, declined] }, {
+      decision: "DECLINED", wave: "2014-12", reason: "Targets for Māori learners are missing.", decidedBy: { sub: "staff-sub", email: "office@example.org" },
+    });
+    expect(items[1]?.details).toEqual(["Wave: 2014-12", "Reason: Targets for Māori learners are missing.", "By office@example.org"]);
+  });
+
+  it("for an old decline entry, shows the reason from this tab's decision when known, and where the reason went when not", () => {
     const declined = { at: "2026-03-16T01:41:09.226Z", event: "DECLINED", by: "staff-sub" };
     const known = historyItems({ ...base, history: [submitted, declined] }, { decision: "DECLINED", wave: "2014-12", reason: "Targets for Māori learners are missing." });
     expect(known[1]).toEqual({ at: declined.at, title: "Declined", details: ["Wave: 2014-12", "Reason: Targets for Māori learners are missing."] });

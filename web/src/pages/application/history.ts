@@ -1,14 +1,24 @@
 import { statusLabel } from "../../ui/format";
 
 /**
- * The application's timeline, built from its `history` (oldest first) and, where the page has them, the decision
- * record (this tab made the decision: it knows the wave and reason) and the community an approval formed (which
- * carries the approval's wave). The API's history entries carry only when, what and who.
+ * The application's timeline, built from its `history` (oldest first). A decision's entry says what was decided:
+ * an approval's wave and the reason (always on a decline). Entries recorded before the API said so carry only
+ * when, what and who: for those the page falls back on the decision record, when this tab made the decision (it
+ * also gives a decline's wave, which the entry does not carry), and on the community an approval formed (which
+ * carries the approval's wave); a decline whose reason is not known says where the reason went.
  */
+export interface HistoryEntryInput {
+  at: string;
+  event: string;
+  by: string;
+  wave?: string;
+  reason?: string;
+}
+
 export interface HistoryInput {
   communityName: string;
   submittedBy: { sub: string; email: string };
-  history: ReadonlyArray<{ at: string; event: string; by: string }>;
+  history: ReadonlyArray<HistoryEntryInput>;
   communityId?: string;
 }
 
@@ -33,7 +43,6 @@ export interface HistoryItem {
 }
 
 export function historyItems(eoi: HistoryInput, decision?: DecisionInput, community?: CommunityInput): HistoryItem[] {
-  const wave = decision?.wave ?? community?.wave;
   const items: HistoryItem[] = [];
   for (const h of eoi.history) {
     const by = h.by === eoi.submittedBy.sub && eoi.submittedBy.email ? eoi.submittedBy.email : decision?.decidedBy?.sub === h.by && decision.decidedBy.email ? decision.decidedBy.email : "";
@@ -42,8 +51,10 @@ export function historyItems(eoi: HistoryInput, decision?: DecisionInput, commun
         items.push({ at: h.at, title: "Application submitted", details: by ? [`By ${by}`] : [] });
         break;
       case "APPROVED": {
+        const wave = h.wave ?? decision?.wave ?? community?.wave;
+        const reason = h.reason ?? decision?.reason;
         const details = [wave ? `Wave: ${wave}` : "No wave given"];
-        if (decision?.reason) details.push(`Reason: ${decision.reason}`);
+        if (reason) details.push(`Reason: ${reason}`);
         if (by) details.push(`By ${by}`);
         items.push({ at: h.at, title: "Approved", details });
         if (eoi.communityId) {
@@ -57,9 +68,11 @@ export function historyItems(eoi: HistoryInput, decision?: DecisionInput, commun
         break;
       }
       case "DECLINED": {
+        const wave = h.wave ?? decision?.wave;
+        const reason = h.reason ?? decision?.reason;
         const details: string[] = [];
         if (wave) details.push(`Wave: ${wave}`);
-        details.push(decision?.reason ? `Reason: ${decision.reason}` : "The reason was sent to the application's contact by email.");
+        details.push(reason ? `Reason: ${reason}` : "The reason was sent to the application's contact by email.");
         if (by) details.push(`By ${by}`);
         items.push({ at: h.at, title: "Declined", details });
         break;

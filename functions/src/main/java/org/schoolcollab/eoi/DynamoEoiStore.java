@@ -108,7 +108,7 @@ public final class DynamoEoiStore implements EoiStore {
     public void recordDecision(ExpressionOfInterest eoi, EoiDecision decision,
                                Optional<org.schoolcollab.community.Community> community) {
         EoiStatus status = decision.decision() == EoiDecision.Outcome.APPROVED ? EoiStatus.APPROVED : EoiStatus.DECLINED;
-        var entry = new ExpressionOfInterest.HistoryEntry(decision.decidedAt(), status.name(), decision.decidedBySub());
+        var entry = ExpressionOfInterest.HistoryEntry.of(decision);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":submitted", str(EoiStatus.SUBMITTED.name()),
                 ":status", str(status.name()),

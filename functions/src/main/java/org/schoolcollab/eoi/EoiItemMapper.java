@@ -96,7 +96,13 @@ public final class EoiItemMapper {
     }
 
     public static AttributeValue historyEntry(ExpressionOfInterest.HistoryEntry h) {
-        return AttributeValue.fromM(Map.of("at", str(h.at().toString()), "event", str(h.event()), "by", str(h.by())));
+        Map<String, AttributeValue> entry = new HashMap<>();
+        entry.put("at", str(h.at().toString()));
+        entry.put("event", str(h.event()));
+        entry.put("by", str(h.by()));
+        Items.putIfPresent(entry, "wave", h.wave());
+        Items.putIfPresent(entry, "reason", h.reason());
+        return AttributeValue.fromM(entry);
     }
 
     public static AttributeValue schools(List<School> schools) {
@@ -150,8 +156,9 @@ public final class EoiItemMapper {
                 Items.optS(item, "region").orElse(null), contact, schools, challenges,
                 Items.optS(item, "rationale").orElse(null));
         List<ExpressionOfInterest.HistoryEntry> history = list(item, "history").stream()
+                // wave and reason: only on decision entries, and not on those written before entries carried them.
                 .map(v -> new ExpressionOfInterest.HistoryEntry(Instant.parse(s(v.m(), "at")), s(v.m(), "event"),
-                        s(v.m(), "by")))
+                        s(v.m(), "by"), Items.optS(v.m(), "wave").orElse(null), Items.optS(v.m(), "reason").orElse(null)))
                 .toList();
         return new ExpressionOfInterest(s(item, "id"), app, EoiStatus.valueOf(s(item, "status")),
                 s(item, "submittedBySub"), s(item, "submittedByEmail"), Instant.parse(s(item, "submittedAt")),

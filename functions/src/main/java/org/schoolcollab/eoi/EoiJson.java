@@ -37,8 +37,15 @@ public final class EoiJson {
         }
         o.putObject("submittedBy").put("sub", eoi.submittedBySub()).put("email", eoi.submittedByEmail());
         ArrayNode history = o.putArray("history");
-        eoi.history().forEach(h -> history.addObject()
-                .put("at", h.at().toString()).put("event", h.event()).put("by", h.by()));
+        for (ExpressionOfInterest.HistoryEntry h : eoi.history()) {
+            ObjectNode entry = history.addObject().put("at", h.at().toString()).put("event", h.event()).put("by", h.by());
+            if (h.wave() != null) {
+                entry.put("wave", h.wave());
+            }
+            if (h.reason() != null) {
+                entry.put("reason", h.reason());
+            }
+        }
         return o;
     }
 

@@ -20,7 +20,24 @@ public record ExpressionOfInterest(String id, EoiApplication application, EoiSta
         this(id, application, status, submittedBySub, submittedByEmail, submittedAt, history, null);
     }
 
-    public record HistoryEntry(Instant at, String event, String by) {}
+    /**
+     * One thing that happened to it. A decision's entry also says what was decided: the wave an approval named (when
+     * it named one) and the reason (always on a decline, since the contact is emailed it; on an approval when one
+     * was given). Both are null on other entries and on decisions recorded before entries carried them.
+     */
+    public record HistoryEntry(Instant at, String event, String by, String wave, String reason) {
+        /** An entry that is not a decision (SUBMITTED), or an old decision entry. */
+        public HistoryEntry(Instant at, String event, String by) {
+            this(at, event, by, null, null);
+        }
+
+        /** The entry a decision adds: its outcome, who made it and when, the approval's wave and the reason. */
+        public static HistoryEntry of(EoiDecision d) {
+            boolean approved = d.decision() == EoiDecision.Outcome.APPROVED;
+            return new HistoryEntry(d.decidedAt(), (approved ? EoiStatus.APPROVED : EoiStatus.DECLINED).name(),
+                    d.decidedBySub(), approved ? d.wave() : null, d.reason());
+        }
+    }
 
     /** Whether a school user may see it: they belong to one of its schools. */
     public boolean includesSchool(String schoolNumber) {

@@ -228,6 +228,9 @@ class EoiDecisionIntegrationTest {
         assertThat(eoi.history()).hasSize(2);
         assertThat(eoi.history().get(1).event()).isEqualTo(outcome);
         assertThat(eoi.history().get(1).by()).isEqualTo(decision.decidedBySub());
+        // The entry says what the winner decided (its reason, an approval's wave), never a loser's.
+        assertThat(eoi.history().get(1)).isEqualTo(new ExpressionOfInterest.HistoryEntry(decision.decidedAt(), outcome,
+                decision.decidedBySub(), outcome.equals("APPROVED") ? decision.wave() : null, decision.reason()));
         List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE).stream()
                 .filter(c -> eoi.application().schoolNumbers().contains(c.get("schoolNumber").s())
                         && c.get("programme").s().equals(eoi.application().programme().id()))

@@ -64,6 +64,10 @@ class DecideEoiHandlerTest {
     private static final String SCHOOL_SK = "EOI#2026-03-02T21:14:05.123000000Z#" + SAMPLE_EOI_ID;
     private static final List<String> CLAIM_PKS =
             List.of("CLAIM#kahui-ako#9101", "CLAIM#kahui-ako#9102", "CLAIM#kahui-ako#9103");
+    /** The wave and reason events/decide-eoi-approve.json and decide-eoi-decline.json send. */
+    private static final String WAVE = "2026 Wave 1";
+    private static final String DECLINE_REASON = "Ōtaki College has not yet confirmed its board endorsement; "
+            + "please apply again once every board has endorsed the community.";
 
     private String table;
     private DynamoEoiStore store;
@@ -133,9 +137,12 @@ class DecideEoiHandlerTest {
         ExpressionOfInterest eoi = EoiItemMapper.fromItem(eoiItem);
         assertThat(eoi.status()).isEqualTo(EoiStatus.APPROVED);
         assertThat(eoi.communityId()).isEqualTo(SAMPLE_COMMUNITY_ID);
+        // The decision's entry says what was decided: the approval's wave (no reason was given).
         assertThat(eoi.history()).containsExactly(
                 new ExpressionOfInterest.HistoryEntry(SUBMITTED, "SUBMITTED", EventFiles.SAMPLE_SUB),
-                new ExpressionOfInterest.HistoryEntry(DECIDED, "APPROVED", SAMPLE_STAFF_SUB));
+                new ExpressionOfInterest.HistoryEntry(DECIDED, "APPROVED", SAMPLE_STAFF_SUB, WAVE, null));
+        assertThat(eoiItem.get("history").l().get(1).m()).containsOnlyKeys("at", "event", "by", "wave");
+        assertThat(eoiItem.get("history").l().get(0).m()).containsOnlyKeys("at", "event", "by");
         assertThat(eoi.application().communityName()).isEqualTo("Kāhui Ako o Ōtaki");
 
         // The decision: exactly the item events/decision-notifications-insert.json carries as its new image.
@@ -202,8 +209,38 @@ class DecideEoiHandlerTest {
         assertThat(eoi.path("communityId").asText()).isEqualTo(SAMPLE_COMMUNITY_ID);
         assertThat(eoi.path("history")).extracting(h -> h.path("event").asText()).containsExactly("SUBMITTED", "APPROVED");
         assertThat(eoi.path("history").get(1).path("by").asText()).isEqualTo(SAMPLE_STAFF_SUB);
+        assertThat(eoi.path("history").get(1).path("wave").asText()).isEqualTo(WAVE);
+        assertThat(eoi.path("history").get(1).has("reason")).as("no reason was given").isFalse();
+        assertThat(SubmitEoiHandlerTest.fieldNames(eoi.path("history").get(0)))
+                .containsExactlyInAnyOrder("at", "event", "by");
         assertThat(approved.path("items")).extracting(i -> i.path("id").asText()).containsExactly(SAMPLE_EOI_ID);
         assertThat(submitted.path("items")).isEmpty();
+    }
+
+    @Test
+    void anApprovalsReasonAndWaveAreInItsHistoryEntryForTheSchoolToSee() {
+        String reason = "Strong shared plan for transitions; ngā mihi.";
+        assertThat(decide(withBody("decide-eoi-approve.json",
+                "{\"decision\": \"APPROVED\", \"wave\": \"" + WAVE + "\", \"reason\": \"" + reason + "\"}"))
+                .getStatusCode()).isEqualTo(201);
+
+        assertThat(store.find(SAMPLE_EOI_ID).orElseThrow().history()).last()
+                .isEqualTo(new ExpressionOfInterest.HistoryEntry(DECIDED, "APPROVED", SAMPLE_STAFF_SUB, WAVE, reason));
+        JsonNode entry = Problems.json(new GetEoiHandler(new EoiService(store, clock)).handleRequest(
+                EventFiles.api("get-eoi.json"), new TestContext("GetEoiFunction"))).path("history").get(1);
+        assertThat(entry.path("wave").asText()).isEqualTo(WAVE);
+        assertThat(entry.path("reason").asText()).isEqualTo(reason);
+    }
+
+    @Test
+    void anApprovalWithoutAWaveHasNoWaveInItsHistoryEntry() {
+        assertThat(decide(withBody("decide-eoi-approve.json", "{\"decision\": \"APPROVED\"}")).getStatusCode())
+                .isEqualTo(201);
+
+        assertThat(store.find(SAMPLE_EOI_ID).orElseThrow().history()).last()
+                .isEqualTo(new ExpressionOfInterest.HistoryEntry(DECIDED, "APPROVED", SAMPLE_STAFF_SUB));
+        assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.TYPE).getFirst().get("history").l().get(1).m())
+                .containsOnlyKeys("at", "event", "by");
     }
 
     @Test
@@ -277,13 +314,32 @@ class DecideEoiHandlerTest {
         assertThat(eoi.status()).isEqualTo(EoiStatus.DECLINED);
         assertThat(eoi.communityId()).isNull();
         assertThat(items.get(1).get("gsi1pk").s()).isEqualTo("EOI_STATUS#DECLINED");
+        // The decline's entry carries its reason; the wave is on the decision record (reports), not the entry.
         assertThat(eoi.history()).last()
-                .isEqualTo(new ExpressionOfInterest.HistoryEntry(DECIDED, "DECLINED", SAMPLE_STAFF_SUB));
+                .isEqualTo(new ExpressionOfInterest.HistoryEntry(DECIDED, "DECLINED", SAMPLE_STAFF_SUB, null, DECLINE_REASON));
         Map<String, AttributeValue> decision = items.get(0);
         assertThat(decision.get("decision").s()).isEqualTo("DECLINED");
-        assertThat(decision.get("reason").s()).isEqualTo("Ōtaki College has not yet confirmed its board endorsement; "
-                + "please apply again once every board has endorsed the community.");
+        assertThat(decision.get("reason").s()).isEqualTo(DECLINE_REASON);
+        assertThat(decision.get("wave").s()).isEqualTo(WAVE);
         assertThat(decision).doesNotContainKey("communityId");
+    }
+
+    @Test
+    void afterADeclineTheSchoolsSeeWhyInTheApplicationsHistory() {
+        decide(EventFiles.api("decide-eoi-decline.json"));
+        GetEoiHandler get = new GetEoiHandler(new EoiService(store, clock));
+
+        // The submitting school, and another school the application names: the reason is what the contact was emailed.
+        for (APIGatewayV2HTTPEvent event : List.of(EventFiles.api("get-eoi.json"),
+                EventFiles.asSchoolUser(EventFiles.api("get-eoi.json"), "college-sub", "9103"))) {
+            JsonNode eoi = Problems.json(get.handleRequest(event, new TestContext("GetEoiFunction")));
+            assertThat(eoi.path("status").asText()).isEqualTo("DECLINED");
+            JsonNode entry = eoi.path("history").get(1);
+            assertThat(SubmitEoiHandlerTest.fieldNames(entry)).containsExactlyInAnyOrder("at", "event", "by", "reason");
+            assertThat(entry.path("event").asText()).isEqualTo("DECLINED");
+            assertThat(entry.path("at").asText()).isEqualTo("2026-03-09T02:30:00Z");
+            assertThat(entry.path("reason").asText()).isEqualTo(DECLINE_REASON);
+        }
     }
 
     @Test

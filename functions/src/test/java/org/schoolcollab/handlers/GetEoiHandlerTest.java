@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.eoi.EoiItemMapper;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -17,9 +18,11 @@ import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
 import org.schoolcollab.testsupport.TestContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,8 +72,31 @@ class GetEoiHandlerTest {
         assertThat(eoi.path("submittedAt").asText()).isEqualTo("2026-03-02T21:14:05.123Z");
         assertThat(eoi.path("submittedBy").path("sub").asText()).isEqualTo(EventFiles.SAMPLE_SUB);
         assertThat(eoi.path("history")).hasSize(1);
+        assertThat(SubmitEoiHandlerTest.fieldNames(eoi.path("history").get(0)))
+                .as("a submission's entry says no wave or reason").containsExactlyInAnyOrder("at", "event", "by");
         assertThat(eoi.path("history").get(0).path("event").asText()).isEqualTo("SUBMITTED");
         assertThat(eoi.path("history").get(0).path("at").asText()).isEqualTo("2026-03-02T21:14:05.123Z");
+    }
+
+    @Test
+    void aDecisionEntryStoredBeforeEntriesSaidWhatWasDecidedStillReads() {
+        // An application declined before history entries carried the wave and reason: at, event and by only.
+        Map<String, AttributeValue> old = Map.of("at", AttributeValue.fromS("2026-03-09T02:30:00Z"),
+                "event", AttributeValue.fromS("DECLINED"), "by", AttributeValue.fromS("staff-sub"));
+        DynamoDbLocal.client().updateItem(u -> u.tableName(table).key(EoiItemMapper.key(SAMPLE_EOI_ID))
+                .updateExpression("SET #status = :declined, history = list_append(history, :old)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":declined", AttributeValue.fromS("DECLINED"),
+                        ":old", AttributeValue.fromL(List.of(AttributeValue.fromM(old))))));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(EventFiles.api("get-eoi.json"), new TestContext("GetEoiFunction"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode history = Problems.json(response).path("history");
+        assertThat(history).hasSize(2);
+        assertThat(SubmitEoiHandlerTest.fieldNames(history.get(1))).containsExactlyInAnyOrder("at", "event", "by");
+        assertThat(history.get(1).path("event").asText()).isEqualTo("DECLINED");
+        assertThat(history.get(1).path("by").asText()).isEqualTo("staff-sub");
     }
 
     @Test

@@ -170,6 +170,10 @@ class DecisionsEndToEndTest {
                 "{\"decision\":\"DECLINED\",\"reason\":\"Fewer than two schools have agreed challenges.\"}", Map.of());
         assertThat(declined.status()).isEqualTo(201);
         assertThat(declined.json().has("communityId")).isFalse();
+        // The school sees why in the application's history: the reason its contact is emailed.
+        JsonNode last = api.get("/expressions-of-interest/" + id, school).json().get("history").get(1);
+        assertThat(last.get("event").asText()).isEqualTo("DECLINED");
+        assertThat(last.get("reason").asText()).isEqualTo("Fewer than two schools have agreed challenges.");
 
         List<JsonNode> mails = api.awaitMails("Fewer than two schools have agreed challenges.", 2, Duration.ofSeconds(10));
         assertThat(mails).extracting(m -> m.get("to").asText()).contains("aroha@example.school.nz");

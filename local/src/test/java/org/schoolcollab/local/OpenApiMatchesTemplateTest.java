@@ -448,6 +448,12 @@ class OpenApiMatchesTemplateTest {
                 .containsExactlyElementsOf(names(org.schoolcollab.review.PlanDecision.Outcome.values()));
     }
 
+    @Test
+    void fundingRecordKindsAreTheCodes() {
+        assertThat(texts(specJson.at("/components/schemas/FundingRecord/properties/kind/enum")))
+                .containsExactlyElementsOf(names(org.schoolcollab.funding.FundingKind.values()));
+    }
+
     /** The plans (and their reviews) an example's `plans` describes. */
     private static List<PlanWithReview> plansOf(JsonNode plans, Community c) {
         List<PlanWithReview> out = new ArrayList<>();

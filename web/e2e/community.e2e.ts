@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserMissing, expectAccessible, launchBrowser, openPage, screenshot, signIn } from "./support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  apiAs, browserMissing, expectAccessible, launchBrowser, openPage, schoolUser, screenshot, signIn, textOf, until, type ApiUser,
+} from "./support";
 
 /**
  * The community page (#/communities/:id) for member schools and staff. Preconditions (an approved application,
@@ -12,50 +14,15 @@ import { browserMissing, expectAccessible, launchBrowser, openPage, screenshot, 
  * School numbers 7301-7399 belong to this file.
  */
 
-interface User {
-  sub: string;
-  email: string;
-  group: "school" | "staff";
-  schoolNumber?: string;
-}
+const STAFF: ApiUser = { sub: "staff-1", email: "programme-office@example.org", group: "staff" };
+const STAFF_LABEL = "Programme officer (staff)";
 
-const STAFF: User = { sub: "staff-1", email: "programme-office@example.org", group: "staff" };
-const base = () => inject("baseUrl");
-
-async function token(user: User): Promise<string> {
-  const r = await fetch(`${base()}/local/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sub: user.sub, email: user.email, groups: [user.group], ...(user.schoolNumber ? { schoolNumber: user.schoolNumber } : {}) }),
-  });
-  const body = (await r.json()) as { token: string };
-  return body.token;
-}
-
-async function callApi<T = Record<string, unknown>>(user: User, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const r = await fetch(`${base()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await token(user)}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await r.text();
-  return { status: r.status, json: (text ? JSON.parse(text) : {}) as T };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+type Member = { schoolNumber: string; name: string; type: string; roll: number; teacherFte: number };
+const member = (schoolNumber: string, name: string, type: string, roll: number, teacherFte: number): Member => ({ schoolNumber, name, type, roll, teacherFte });
 
 /** A school submits an application for its group and staff approve it: the community's id. */
-async function approvedCommunity(school: User, programme: "kahui-ako" | "school-improvement", name: string,
-  schools: Array<{ schoolNumber: string; name: string; type: string; roll: number; teacherFte: number }>): Promise<string> {
-  const eoi = await callApi<{ id: string }>(school, "POST", "/expressions-of-interest", {
+async function approvedCommunity(school: ApiUser, programme: "kahui-ako" | "school-improvement", name: string, schools: Member[]): Promise<string> {
+  const eoi = await apiAs<{ id: string }>(school, "POST", "/expressions-of-interest", {
     programme,
     communityName: name,
     region: programme === "kahui-ako" ? "Wellington" : "Dorset",
@@ -65,7 +32,7 @@ async function approvedCommunity(school: User, programme: "kahui-ako" | "school-
     rationale: "Our schools share their learners.",
   });
   expect(eoi.status, JSON.stringify(eoi.json)).toBe(201);
-  const decision = await callApi<{ communityId: string }>(STAFF, "POST", `/expressions-of-interest/${eoi.json.id}/decision`, { decision: "APPROVED", wave: "2026-e2e" });
+  const decision = await apiAs<{ communityId: string }>(STAFF, "POST", `/expressions-of-interest/${eoi.json.id}/decision`, { decision: "APPROVED", wave: "2026-e2e" });
   expect(decision.status, JSON.stringify(decision.json)).toBe(201);
   return decision.json.communityId;
 }
@@ -130,29 +97,30 @@ const CHALLENGES = [
 ];
 
 /** A plan registered and uploaded through the API (the precondition of a review or a visit), once RECEIVED. */
-async function receivedPlan(school: User, communityId: string, pdf: Buffer, challenges = CHALLENGES): Promise<string> {
-  const reg = await callApi<{ planId: string; upload: { url: string; headers: Record<string, string> } }>(school, "POST", `/communities/${communityId}/plans`, {
+async function receivedPlan(school: ApiUser, communityId: string, pdf: Buffer, challenges = CHALLENGES): Promise<string> {
+  const reg = await apiAs<{ planId: string; upload: { url: string; headers: Record<string, string> } }>(school, "POST", `/communities/${communityId}/plans`, {
     fileName: "action plan.pdf", contentType: "application/pdf", sizeBytes: pdf.length, achievementChallenges: challenges,
   });
   expect(reg.status, JSON.stringify(reg.json)).toBe(201);
   const put = await fetch(reg.json.upload.url, { method: "PUT", headers: reg.json.upload.headers, body: new Uint8Array(pdf) });
   expect(put.status).toBe(200);
   await until("the plan to be received", async () => {
-    const c = await callApi<{ plans?: Array<{ planId: string; status: string }> }>(school, "GET", `/communities/${communityId}`);
+    const c = await apiAs<{ plans?: Array<{ planId: string; status: string }> }>(school, "GET", `/communities/${communityId}`);
     if (c.json.plans) return c.json.plans.find((p) => p.planId === reg.json.planId && p.status === "RECEIVED") ? true : undefined;
-    const doc = await callApi(school, "GET", `/communities/${communityId}/plans/${reg.json.planId}/document`);
+    const doc = await apiAs(school, "GET", `/communities/${communityId}/plans/${reg.json.planId}/document`);
     return doc.status === 200 ? true : undefined;
   });
   return reg.json.planId;
 }
 
-/** Page text with Intl's no-break spaces made plain, for assertions on money. */
-async function text(page: Page, selector = "main"): Promise<string> {
-  return ((await page.locator(selector).textContent()) ?? "").replace(/\u00a0/g, " ");
-}
-
 async function openCommunity(page: Page, id: string, name: string): Promise<void> {
   await page.goto(`/#/communities/${id}`);
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+/** Reloads the community's page (for what a stream reaction has added since) and waits for it. */
+async function reloadCommunity(page: Page, name: string): Promise<void> {
+  await page.reload();
   await page.getByRole("heading", { level: 1, name }).waitFor();
 }
 
@@ -172,16 +140,22 @@ describe.skipIf(browserMissing())("community page", () => {
   });
   afterAll(async () => browser?.close());
 
+  /** A new page, signed in as this example user (by its label) or custom user, on the community's page. */
+  async function communityPageAs(who: string | ApiUser, id: string, name: string, opts: { phone?: boolean } = {}): Promise<Page> {
+    const page = await openPage(browser, opts);
+    await signIn(page, who);
+    await openCommunity(page, id, name);
+    return page;
+  }
+
   it("kahui-ako: a school uploads its plan through the file picker, staff endorse it, the school sees its funding", async () => {
-    const school: User = { sub: "school-7301", email: "tumuaki@7301.example.school.nz", group: "school", schoolNumber: "7301" };
+    const school = schoolUser(7301);
     const name = "Kāhui Ako o Ōtaki 7301";
-    const id = await approvedCommunity(school, "kahui-ako", name, [
-      { schoolNumber: "7301", name: "Ōtaki School", type: "PRIMARY", roll: 182, teacherFte: 11.5 },
-      { schoolNumber: "7302", name: "Ōtaki College", type: "SECONDARY", roll: 512, teacherFte: 38 },
-    ]);
+    const id = await approvedCommunity(school, "kahui-ako", name,
+      [member("7301", "Ōtaki School", "PRIMARY", 182, 11.5), member("7302", "Ōtaki College", "SECONDARY", 512, 38)]);
     // The formation allowances are recorded by the stream a moment after the approval.
     await until("the formation allowances", async () => {
-      const f = await callApi<{ records: unknown[] }>(school, "GET", `/communities/${id}/funding`);
+      const f = await apiAs<{ records: unknown[] }>(school, "GET", `/communities/${id}/funding`);
       return f.json.records.length === 2 ? true : undefined;
     });
 
@@ -191,26 +165,26 @@ describe.skipIf(browserMissing())("community page", () => {
     page.on("request", (r) => {
       if ((r.method() === "POST" && r.url().endsWith("/plans")) || r.method() === "PUT") sent.push(`${r.method()} ${r.url()}`);
     });
-    await signIn(page, { group: "school", schoolNumber: "7301", email: school.email });
+    await signIn(page, school);
     await openCommunity(page, id, name);
-    const main = await text(page);
+    const main = await textOf(page);
     expect(main).toContain("Kāhui Ako (New Zealand)");
     expect(main).toContain("Forming");
     const members = page.locator("#members-heading + .table-wrap table");
     expect(await members.locator("tbody tr").count()).toBe(2);
-    expect(await text(page, "#members-heading + .table-wrap tfoot")).toMatch(/Total \(2 schools\)\s*694\s*49\.5/);
+    expect(await textOf(page, "#members-heading + .table-wrap tfoot")).toMatch(/Total \(2 schools\)\s*694\s*49\.5/);
     expect(main).toContain("Community formed: its application was approved");
     expect(main).toContain("No achievement-challenge plan has been uploaded yet.");
 
     // The funding table: a formation allowance per member school, with totals
-    const funding = await text(page, "section[aria-labelledby=funding-heading]");
+    const funding = await textOf(page, "section[aria-labelledby=funding-heading]");
     expect(funding.match(/NZD 1,000\.00/g)?.length).toBe(2);
     expect(funding).toContain("Ōtaki School (7301)");
     expect(funding).toMatch(/Formation allowance \(NZD\)\s*NZD 2,000\.00/);
     expect(funding).toMatch(/All money \(NZD\)\s*NZD 2,000\.00/);
     // The contact's own mail about the community (the approval)
     await page.getByRole("heading", { name: "Emails sent to you about this community" }).waitFor();
-    expect(await text(page, "section[aria-labelledby=mail-heading]")).toContain("Approved");
+    expect(await textOf(page, "section[aria-labelledby=mail-heading]")).toContain("Approved");
     expect(await page.getByRole("heading", { name: "Record a challenge visit" }).count()).toBe(0);
     await expectAccessible(page, "community: school view");
     await screenshot(page, "community-school");
@@ -225,10 +199,10 @@ describe.skipIf(browserMissing())("community page", () => {
     // A file of the wrong type is refused in the browser, beside the field, and nothing is sent
     await page.getByLabel("Plan document").setInputFiles(join(dir, "notes.txt"));
     await page.locator("#plan-file-error").waitFor();
-    expect(await text(page, "#plan-file-error")).toContain("The selected file must be a PDF or a Word document (.docx)");
+    expect(await textOf(page, "#plan-file-error")).toContain("The selected file must be a PDF or a Word document (.docx)");
     await page.getByRole("button", { name: "Upload plan" }).click();
     expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
-    expect(await text(page, "[data-error-summary]")).toContain("Plan document: The selected file must be a PDF or a Word document (.docx)");
+    expect(await textOf(page, "[data-error-summary]")).toContain("Plan document: The selected file must be a PDF or a Word document (.docx)");
     expect(await page.getByRole("group", { name: "Achievement challenge 2" }).getByLabel("Measure").inputValue()).toBe(CHALLENGES[1]!.measure);
     expect(sent).toEqual([]);
     await expectAccessible(page, "community: upload with an error");
@@ -239,10 +213,10 @@ describe.skipIf(browserMissing())("community page", () => {
     await page.locator("#plan-file-error").waitFor({ state: "detached" });
     await page.getByRole("button", { name: "Upload plan" }).click();
     await page.getByRole("heading", { name: "Plan version 1 was rejected" }).waitFor({ timeout: 40_000 });
-    expect(await text(page, "[data-upload-result]")).toContain("Reason: the file is not a Word .docx document");
+    expect(await textOf(page, "[data-upload-result]")).toContain("Reason: the file is not a Word .docx document");
     expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-upload-result"))).toBe(true);
     expect(await page.getByRole("group", { name: "Achievement challenge 3" }).getByLabel("Description").inputValue()).toBe(CHALLENGES[2]!.description);
-    expect(await text(page, "section[aria-labelledby=timeline-heading]")).toContain("Plan version 1 rejected");
+    expect(await textOf(page, "section[aria-labelledby=timeline-heading]")).toContain("Plan version 1 rejected");
     await expectAccessible(page, "community: plan rejected");
     await screenshot(page, "community-plan-rejected");
 
@@ -251,21 +225,19 @@ describe.skipIf(browserMissing())("community page", () => {
     await page.getByRole("button", { name: "Upload plan" }).click();
     await page.getByLabel("Upload progress").waitFor();
     await page.getByRole("heading", { name: "Plan version 2 received" }).waitFor({ timeout: 40_000 });
-    expect(await text(page, "[data-upload-status]")).toBe("Plan version 2 received.");
+    expect(await textOf(page, "[data-upload-status]")).toBe("Plan version 2 received.");
     expect(sent.filter((s) => s.startsWith("POST ") && s.endsWith(`/communities/${id}/plans`)).length).toBe(2);
     expect(sent.filter((s) => s.startsWith("PUT ")).length).toBe(2);
     const rows = page.locator("#plans-heading ~ .table-wrap tbody tr");
     expect(await rows.count()).toBe(2);
-    expect(await text(page, "#plans-heading ~ .table-wrap tbody tr:first-child")).toContain("Kāhui Ako o Ōtaki plan 2026.pdf");
+    expect(await textOf(page, "#plans-heading ~ .table-wrap tbody tr:first-child")).toContain("Kāhui Ako o Ōtaki plan 2026.pdf");
     expect(await rows.first().locator(".tag").textContent()).toBe("Received");
     expect(await rows.nth(1).locator(".tag").textContent()).toBe("Rejected");
     await expectAccessible(page, "community: plan received");
     await screenshot(page, "community-plan-received");
 
     // Staff review it
-    const staff = await openPage(browser);
-    await signIn(staff, "Programme officer (staff)");
-    await openCommunity(staff, id, name);
+    const staff = await communityPageAs(STAFF_LABEL, id, name);
     await staff.getByRole("heading", { name: "Review plan version 2" }).waitFor();
     expect(await staff.getByRole("heading", { name: "Upload your achievement-challenge plan" }).count()).toBe(0);
     expect(await staff.getByRole("heading", { name: "Record a challenge visit" }).count()).toBe(0);
@@ -280,10 +252,10 @@ describe.skipIf(browserMissing())("community page", () => {
     for (const p of staff.context().pages()) if (p !== staff) await p.close();
     // A decision without its fields: the GOV.UK error pattern
     await staff.getByRole("button", { name: "Send decision" }).click();
-    expect(await text(staff, "[data-error-summary]")).toContain("Decision: Select whether to endorse the plan or ask for changes");
+    expect(await textOf(staff, "[data-error-summary]")).toContain("Decision: Select whether to endorse the plan or ask for changes");
     await staff.getByLabel("Endorse the plan").check();
     await staff.getByRole("button", { name: "Send decision" }).click();
-    expect(await text(staff, "[data-error-summary]")).toContain("School employing the community leader: Select the school that employs the community leader");
+    expect(await textOf(staff, "[data-error-summary]")).toContain("School employing the community leader: Select the school that employs the community leader");
     expect(await staff.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
     await expectAccessible(staff, "community: staff review with errors");
     await screenshot(staff, "community-staff-review-errors");
@@ -292,7 +264,7 @@ describe.skipIf(browserMissing())("community page", () => {
     await staff.getByRole("button", { name: "Send decision" }).click();
     await staff.getByRole("heading", { name: "Plan version 2 endorsed" }).waitFor({ timeout: 20_000 });
     expect(await staff.evaluate(() => document.activeElement?.hasAttribute("data-notice"))).toBe(true);
-    const timelineText = await text(staff, "section[aria-labelledby=timeline-heading]");
+    const timelineText = await textOf(staff, "section[aria-labelledby=timeline-heading]");
     expect(timelineText).toContain("Plan version 1 rejected");
     expect(timelineText).toContain("Reason: the file is not a Word .docx document");
     expect(timelineText).toContain("Plan version 2 endorsed");
@@ -302,23 +274,19 @@ describe.skipIf(browserMissing())("community page", () => {
     // The shipped policy lacks role settings: staff see what the service said
     await until("the role funding hold", async () => {
       if ((await staff.getByRole("heading", { name: "Role funding held" }).count()) > 0) return true;
-      await staff.reload();
-      await staff.getByRole("heading", { level: 1, name }).waitFor();
+      await reloadCommunity(staff, name);
       return undefined;
     });
-    expect(await text(staff, ".community-held")).toContain("was endorsed, but its role funding was not released");
+    expect(await textOf(staff, ".community-held")).toContain("was endorsed, but its role funding was not released");
     await expectAccessible(staff, "community: staff view, endorsed");
     await screenshot(staff, "community-staff-endorsed");
 
     // The school sees it endorsed, with its funding
-    await page.reload();
-    await page.getByRole("heading", { level: 1, name }).waitFor();
-    expect(await text(page, "section[aria-labelledby=timeline-heading]")).toContain("Plan version 2 endorsed");
+    await reloadCommunity(page, name);
+    expect(await textOf(page, "section[aria-labelledby=timeline-heading]")).toContain("Plan version 2 endorsed");
     expect(await page.locator("#plans-heading ~ .table-wrap tbody tr .tag").first().textContent()).toBe("Endorsed");
-    expect(await text(page, "section[aria-labelledby=funding-heading]")).toMatch(/All money \(NZD\)\s*NZD 2,000\.00/);
-    const phone = await openPage(browser, { phone: true });
-    await signIn(phone, { group: "school", schoolNumber: "7301", email: school.email });
-    await openCommunity(phone, id, name);
+    expect(await textOf(page, "section[aria-labelledby=funding-heading]")).toMatch(/All money \(NZD\)\s*NZD 2,000\.00/);
+    const phone = await communityPageAs(school, id, name, { phone: true });
     await expectAccessible(phone, "community: school view at phone width");
     await screenshot(phone, "community-school-phone");
     await phone.context().close();
@@ -327,23 +295,19 @@ describe.skipIf(browserMissing())("community page", () => {
   });
 
   it("kahui-ako: a decision made meanwhile by someone else is shown, and the page reloaded", async () => {
-    const school: User = { sub: "school-7305", email: "tumuaki@7305.example.school.nz", group: "school", schoolNumber: "7305" };
+    const school = schoolUser(7305);
     const name = "Kāhui Ako 7305";
-    const id = await approvedCommunity(school, "kahui-ako", name, [
-      { schoolNumber: "7305", name: "Kura 7305", type: "PRIMARY", roll: 100, teacherFte: 6 },
-      { schoolNumber: "7306", name: "College 7306", type: "SECONDARY", roll: 400, teacherFte: 25 },
-    ]);
+    const id = await approvedCommunity(school, "kahui-ako", name,
+      [member("7305", "Kura 7305", "PRIMARY", 100, 6), member("7306", "College 7306", "SECONDARY", 400, 25)]);
     const planId = await receivedPlan(school, id, pdf);
-    const staff = await openPage(browser);
-    await signIn(staff, "Programme officer (staff)");
-    await openCommunity(staff, id, name);
+    const staff = await communityPageAs(STAFF_LABEL, id, name);
     await staff.getByLabel("Ask for changes").check();
     await staff.getByLabel("What needs to change").fill("Add a measure for wellbeing.");
-    const other = await callApi(STAFF, "POST", `/communities/${id}/plans/${planId}/decision`, { decision: "ENDORSED", leaderSchoolNumber: "7306" });
+    const other = await apiAs(STAFF, "POST", `/communities/${id}/plans/${planId}/decision`, { decision: "ENDORSED", leaderSchoolNumber: "7306" });
     expect(other.status).toBe(201);
     await staff.getByRole("button", { name: "Send decision" }).click();
     await staff.locator("[data-error-summary]").waitFor();
-    expect(await text(staff, "[data-error-summary]")).toContain("Plan version 1 could not be decided");
+    expect(await textOf(staff, "[data-error-summary]")).toContain("Plan version 1 could not be decided");
     expect(await staff.getByRole("heading", { name: "Review plan version 1" }).count()).toBe(0);
     expect(await staff.locator("#plans-heading ~ .table-wrap tbody tr .tag").first().textContent()).toBe("Endorsed");
     await expectAccessible(staff, "community: decision conflict");
@@ -352,19 +316,15 @@ describe.skipIf(browserMissing())("community page", () => {
   });
 
   it("school-improvement: staff record a challenge visit and award a grant; the member school sees both", async () => {
-    const school: User = { sub: "school-7311", email: "head@7311.example.sch.uk", group: "school", schoolNumber: "7311" };
+    const school = schoolUser(7311, "head@7311.example.sch.uk");
     const name = "Weymouth 7311 Family Cluster";
-    const id = await approvedCommunity(school, "school-improvement", name, [
-      { schoolNumber: "7311", name: "Wyke Oaks Primary School", type: "PRIMARY", roll: 410, teacherFte: 17.6 },
-      { schoolNumber: "7312", name: "Isle of Portland Academy", type: "SECONDARY", roll: 1020, teacherFte: 61.5 },
-    ]);
+    const id = await approvedCommunity(school, "school-improvement", name,
+      [member("7311", "Wyke Oaks Primary School", "PRIMARY", 410, 17.6), member("7312", "Isle of Portland Academy", "SECONDARY", 1020, 61.5)]);
     await receivedPlan(school, id, pdf, [CHALLENGES[0]!]);
 
-    const staff = await openPage(browser);
-    await signIn(staff, "Programme officer (staff)");
-    await openCommunity(staff, id, name);
-    expect(await text(staff)).toContain("No challenge visits yet.");
-    expect(await text(staff)).toContain("No funding has been recorded yet.");
+    const staff = await communityPageAs(STAFF_LABEL, id, name);
+    expect(await textOf(staff)).toContain("No challenge visits yet.");
+    expect(await textOf(staff)).toContain("No funding has been recorded yet.");
     expect(await staff.getByRole("heading", { name: /Review plan version/ }).count()).toBe(0);
     await expectAccessible(staff, "community: staff view of a cluster with forms");
     await screenshot(staff, "community-staff-cluster-forms");
@@ -375,18 +335,18 @@ describe.skipIf(browserMissing())("community page", () => {
     await staff.getByLabel("Notes (optional)").fill("Add employer engagement targets for Year 10.");
     await staff.getByRole("button", { name: "Record visit" }).click();
     await staff.getByRole("heading", { name: "Challenge visit recorded" }).waitFor({ timeout: 20_000 });
-    const visits = await text(staff, "section[aria-labelledby=visits-heading] table");
+    const visits = await textOf(staff, "section[aria-labelledby=visits-heading] table");
     expect(visits).toContain("Version 1");
     expect(visits).toContain("Changes required");
     expect(visits).toContain("Add employer engagement targets for Year 10.");
-    expect(await text(staff, "#plans-heading ~ .table-wrap tbody tr")).toMatch(/Challenge visit .*: changes required/);
+    expect(await textOf(staff, "#plans-heading ~ .table-wrap tbody tr")).toMatch(/Challenge visit .*: changes required/);
 
     // A grant: first an amount the API would refuse, then a good one
     await staff.getByLabel("Employer engagement").check();
     await staff.getByLabel("Amount in GBP").fill("12.345");
     await staff.getByRole("button", { name: "Award grant" }).click();
-    expect(await text(staff, "[data-error-summary]")).toContain("Amount: Enter the amount as a number with up to two decimal places");
-    expect(await text(staff, "#amount-value-error")).toContain("up to two decimal places");
+    expect(await textOf(staff, "[data-error-summary]")).toContain("Amount: Enter the amount as a number with up to two decimal places");
+    expect(await textOf(staff, "#amount-value-error")).toContain("up to two decimal places");
     await expectAccessible(staff, "community: grant with an error");
     await screenshot(staff, "community-grant-error");
     await staff.getByLabel("Amount in GBP").fill("12000.00");
@@ -395,32 +355,27 @@ describe.skipIf(browserMissing())("community page", () => {
     await staff.getByRole("heading", { name: "Grant awarded" }).waitFor({ timeout: 20_000 });
     // Its funding record follows from the stream; the page shows it when it arrives.
     await staff.locator("section[aria-labelledby=funding-heading] table").first().waitFor({ timeout: 40_000 });
-    const funding = await text(staff, "section[aria-labelledby=funding-heading]");
+    const funding = await textOf(staff, "section[aria-labelledby=funding-heading]");
     expect(funding).toContain("Employer engagement");
     expect(funding).toMatch(/Grant \(GBP\)\s*GBP 12,000\.00/);
-    expect(await text(staff, "section[aria-labelledby=timeline-heading]")).toContain("Grant awarded: Employer engagement");
+    expect(await textOf(staff, "section[aria-labelledby=timeline-heading]")).toContain("Grant awarded: Employer engagement");
     await screenshot(staff, "community-staff-cluster-done");
 
     // The member school sees the visit and the grant, without the staff forms
-    const page = await openPage(browser);
-    await signIn(page, { group: "school", schoolNumber: "7311", email: school.email });
-    await openCommunity(page, id, name);
-    expect(await text(page, "section[aria-labelledby=visits-heading]")).toContain("Add employer engagement targets for Year 10.");
-    expect(await text(page, "section[aria-labelledby=funding-heading]")).toMatch(/All money \(GBP\)\s*GBP 12,000\.00/);
+    const page = await communityPageAs(school, id, name);
+    expect(await textOf(page, "section[aria-labelledby=visits-heading]")).toContain("Add employer engagement targets for Year 10.");
+    expect(await textOf(page, "section[aria-labelledby=funding-heading]")).toMatch(/All money \(GBP\)\s*GBP 12,000\.00/);
     expect(await page.getByRole("heading", { name: "Record a challenge visit" }).count()).toBe(0);
     expect(await page.getByRole("heading", { name: "Award a grant" }).count()).toBe(0);
     await until("the visit and grant emails", async () => {
-      const mail = await text(page, "section[aria-labelledby=mail-heading]");
+      const mail = await textOf(page, "section[aria-labelledby=mail-heading]");
       if (/visit/i.test(mail) && /grant/i.test(mail)) return true;
-      await page.reload();
-      await page.getByRole("heading", { level: 1, name }).waitFor();
+      await reloadCommunity(page, name);
       return undefined;
     });
     await expectAccessible(page, "community: member of a cluster");
     await screenshot(page, "community-cluster-school");
-    const phone = await openPage(browser, { phone: true });
-    await signIn(phone, "Programme officer (staff)");
-    await openCommunity(phone, id, name);
+    const phone = await communityPageAs(STAFF_LABEL, id, name, { phone: true });
     await screenshot(phone, "community-staff-cluster-phone");
     await phone.context().close();
     await page.context().close();

@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../src/routes";
-import { browserMissing, expectAccessible, launchBrowser, openPage, outbox, screenshot, signIn, signOut } from "./support";
+import {
+  apiAs, browserMissing, collapse, expectAccessible, launchBrowser, openPage, outbox, schoolUser, screenshot, signIn, signOut, textOf,
+} from "./support";
 
 /**
  * The issue's acceptance path, by clicking, as a new user would: the example users of the local sign-in page,
@@ -19,22 +21,11 @@ const CLUSTER = "Weymouth and Portland Family Cluster";
 
 const seen = new Map<string, string>(); // route pattern -> a hash that opened it, for the accessibility sweep
 
-async function api(user: { sub: string; email: string; groups: string[]; schoolNumber?: string }, method: string, path: string, body?: unknown) {
-  const base = inject("baseUrl");
-  const t = await fetch(`${base}/local/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(user) });
-  const { token } = (await t.json()) as { token: string };
-  const r = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: r.status, json: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-}
-
-async function text(page: Page, selector = "main"): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ");
-}
-
 /** Waits for the upload's result; on failure says what the page showed instead. */
 async function planReceived(page: Page, version: number): Promise<void> {
   await page.getByRole("heading", { name: `Plan version ${version} received` }).waitFor({ timeout: 40_000 }).catch(async (e: Error) => {
-    throw new Error(`${e.message}\nthe page said: ${await text(page, "[data-error-summary], [data-upload-result], [data-upload-status]")}`);
+    const said = await page.locator("[data-error-summary], [data-upload-result], [data-upload-status]").allTextContents();
+    throw new Error(`${e.message}\nthe page said: ${said.map(collapse).join(" | ")}`);
   });
 }
 
@@ -98,7 +89,7 @@ async function approveFirstInQueue(browser: Browser, communityName: string, wave
   await staff.getByLabel("Wave (optional)").fill(wave);
   await staff.getByRole("button", { name: "Approve the application" }).click();
   await staff.getByRole("status").getByRole("link", { name: `Go to the community ${communityName}` }).waitFor({ timeout: 20_000 });
-  expect(await text(staff, ".tag")).toBe("Approved");
+  expect(await textOf(staff, ".tag")).toBe("Approved");
   await screenshot(staff, "journey-staff-approved");
   await staff.context().close();
   return communityName;
@@ -111,7 +102,7 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
 
   it("Kāhui Ako: apply (a server-side error shown and corrected), approve, upload a real PDF, endorse, funding", async () => {
     // Precondition: school 9104 is already in another active application, which only the server knows.
-    const other = await api({ sub: "school-9104", email: "office@9104.example.school.nz", groups: ["school"], schoolNumber: "9104" }, "POST", "/expressions-of-interest", {
+    const other = await apiAs(schoolUser(9104, "office@9104.example.school.nz"), "POST", "/expressions-of-interest", {
       programme: "kahui-ako", communityName: "Another community", contact: { name: "Tui", email: "office@9104.example.school.nz" },
       schools: [{ schoolNumber: "9104", name: "Kura 9104", type: "PRIMARY", roll: 50, teacherFte: 3, boardEndorsed: true },
         { schoolNumber: "9105", name: "Kura 9105", type: "PRIMARY", roll: 60, teacherFte: 4, boardEndorsed: true }],
@@ -140,7 +131,7 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await school.getByRole("button", { name: "Submit application" }).click();
     // The server's answer (409: 9104 is taken) beside the field that holds 9104, and in the summary.
     await school.locator("#schools-2-schoolNumber-error").waitFor({ timeout: 15_000 });
-    expect(await text(school, "#schools-2-schoolNumber-error")).toContain("9104");
+    expect(await textOf(school, "#schools-2-schoolNumber-error")).toContain("9104");
     expect(await school.getByLabel("School 3 School number", { exact: true }).getAttribute("aria-invalid")).toBe("true");
     await expectAccessible(school, "apply: server-side error");
     await screenshot(school, "journey-apply-server-error");
@@ -148,8 +139,8 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await school.getByRole("button", { name: "Submit application" }).click();
     await school.getByRole("heading", { name: "Application submitted" }).waitFor({ timeout: 15_000 });
     await heading(school, KAHUI);
-    expect(await text(school, ".tag")).toBe("Submitted");
-    expect(await text(school)).toContain("Ōtaki College");
+    expect(await textOf(school, ".tag")).toBe("Submitted");
+    expect(await textOf(school)).toContain("Ōtaki College");
 
     await approveFirstInQueue(browser, KAHUI, "2026 wave 1");
 
@@ -172,7 +163,7 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await school.getByLabel("Plan document").setInputFiles(await realPdf(browser, "Ōtaki Kāhui Ako plan"));
     await school.getByRole("button", { name: "Upload plan" }).click();
     await planReceived(school, 1);
-    expect(await text(school, "#plans-heading ~ .table-wrap tbody tr")).toContain("Ōtaki Kāhui Ako plan.pdf");
+    expect(await textOf(school, "#plans-heading ~ .table-wrap tbody tr")).toContain("Ōtaki Kāhui Ako plan.pdf");
     await screenshot(school, "journey-plan-received");
 
     // Staff endorse it
@@ -190,10 +181,10 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     // The school sees its plan endorsed and its funding: a formation allowance per member school
     await school.reload();
     await heading(school, KAHUI);
-    const timelineText = await text(school, "section[aria-labelledby=timeline-heading]");
+    const timelineText = await textOf(school, "section[aria-labelledby=timeline-heading]");
     expect(timelineText).toContain("Plan version 1 endorsed");
     await school.locator("section[aria-labelledby=funding-heading] table").first().waitFor({ timeout: 30_000 });
-    const funding = await text(school, "section[aria-labelledby=funding-heading]");
+    const funding = await textOf(school, "section[aria-labelledby=funding-heading]");
     expect(funding.match(/NZD 1,000\.00/g)?.length).toBe(3);
     expect(funding).toMatch(/All money \(NZD\)\s*NZD 3,000\.00/);
     await screenshot(school, "journey-funding");
@@ -266,9 +257,9 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await school.reload(); // still on the community since the upload: read it afresh
     await heading(school, CLUSTER);
     expect(new URL(school.url()).hash).toBe(communityHash);
-    expect(await text(school, "section[aria-labelledby=visits-heading]")).toContain("Add employer engagement targets for Year 10.");
+    expect(await textOf(school, "section[aria-labelledby=visits-heading]")).toContain("Add employer engagement targets for Year 10.");
     await school.locator("section[aria-labelledby=funding-heading] table").first().waitFor({ timeout: 30_000 });
-    expect(await text(school, "section[aria-labelledby=funding-heading]")).toMatch(/GBP 12,000\.00/);
+    expect(await textOf(school, "section[aria-labelledby=funding-heading]")).toMatch(/GBP 12,000\.00/);
     await screenshot(school, "journey-cluster-school");
   });
 

@@ -1,37 +1,20 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkEoi, toRequest, type EoiForm, type SchoolRow } from "../src/pages/school/eoi-rules";
-import { browserMissing, expectAccessible, launchBrowser, openPage, outbox, screenshot, signIn } from "./support";
+import {
+  apiAs, browserMissing, expectAccessible, launchBrowser, openPage, outbox, schoolUser, screenshot, signIn, until, type ApiUser,
+} from "./support";
 
 /*
  * The school portal: the application form (#/apply) and "My applications" (#/my).
  * School numbers 7101-7199 only (the runner and its store are shared with the other browser tests).
  */
 
-type User = { sub: string; email: string; groups: ["school" | "staff"]; schoolNumber?: string };
-
-const STAFF: User = { sub: "staff-school-portal-e2e", email: "office@example.org", groups: ["staff"] };
-const school = (n: number): User => ({ sub: `school-${n}`, email: `tumuaki@${n}.example.school.nz`, groups: ["school"], schoolNumber: String(n) });
-
-async function tokenFor(user: User): Promise<string> {
-  const r = await fetch(`${inject("baseUrl")}/local/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(user) });
-  const body = (await r.json()) as { token: string };
-  return body.token;
-}
-
-async function request(user: User, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const r = await fetch(`${inject("baseUrl")}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await tokenFor(user)}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await r.text();
-  return { status: r.status, json: text ? JSON.parse(text) : null };
-}
+const STAFF: ApiUser = { sub: "staff-school-portal-e2e", email: "office@example.org", group: "staff" };
 
 /** A valid kahui-ako application for these school numbers, sent through the API (preconditions only). */
-async function submitByApi(by: User, numbers: number[], communityName: string): Promise<string> {
-  const r = await request(by, "POST", "/expressions-of-interest", {
+async function submitByApi(by: ApiUser, numbers: number[], communityName: string): Promise<string> {
+  const r = await apiAs<{ id: string }>(by, "POST", "/expressions-of-interest", {
     programme: "kahui-ako",
     communityName,
     contact: { name: "Set-up", email: by.email },
@@ -39,11 +22,11 @@ async function submitByApi(by: User, numbers: number[], communityName: string): 
     proposedChallenges: ["ATTENDANCE"],
   });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
-  return r.json.id as string;
+  return r.json.id;
 }
 
 async function decide(id: string, decision: "APPROVED" | "DECLINED"): Promise<void> {
-  const r = await request(STAFF, "POST", `/expressions-of-interest/${id}/decision`,
+  const r = await apiAs(STAFF, "POST", `/expressions-of-interest/${id}/decision`,
     decision === "DECLINED" ? { decision, reason: "Set-up for the school portal tests." } : { decision, wave: "2026-e2e" });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
 }
@@ -54,22 +37,12 @@ async function submittedNamed(name: string): Promise<string[]> {
   let next: string | undefined;
   do {
     const q = new URLSearchParams({ status: "SUBMITTED", limit: "100", ...(next ? { nextToken: next } : {}) });
-    const r = await request(STAFF, "GET", `/expressions-of-interest?${q}`);
+    const r = await apiAs<{ items: Array<{ id: string; communityName: string }>; nextToken?: string }>(STAFF, "GET", `/expressions-of-interest?${q}`);
     expect(r.status).toBe(200);
-    ids.push(...(r.json.items as Array<{ id: string; communityName: string }>).filter((i) => i.communityName === name).map((i) => i.id));
+    ids.push(...r.json.items.filter((i) => i.communityName === name).map((i) => i.id));
     next = r.json.nextToken;
   } while (next);
   return ids;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
@@ -78,7 +51,7 @@ const expectH1 = (page: Page, text: string) => page.getByRole("heading", { level
 
 /** Signs a school user in; they land on "My applications" (wait for it, or a later goto races the redirect). */
 async function signInSchool(page: Page, n: number): Promise<void> {
-  await signIn(page, { group: "school", schoolNumber: String(n), email: school(n).email });
+  await signIn(page, schoolUser(n));
   await page.waitForURL(/#\/my$/);
   await expectH1(page, "My applications");
 }
@@ -88,8 +61,17 @@ describe.skipIf(browserMissing())("school portal", () => {
   beforeAll(async () => (browser = await launchBrowser()));
   afterAll(async () => browser?.close());
 
+  /** A new page with school n signed in, opened at "My applications" or the form, once its h1 is there. */
+  async function schoolPageAt(n: number, hash: "/#/my" | "/#/apply", opts: { phone?: boolean } = {}): Promise<Page> {
+    const page = await openPage(browser, opts);
+    await signInSchool(page, n);
+    await page.goto(hash);
+    await expectH1(page, hash === "/#/my" ? "My applications" : "Apply to form a community");
+    return page;
+  }
+
   it("the browser's rules name the same fields as the API's for the same body", async () => {
-    const own = school(7101);
+    const own = schoolUser(7101);
     const row = (over: Partial<SchoolRow>): SchoolRow => ({ key: 0, schoolNumber: "7160", name: "Kura", type: "PRIMARY", roll: "100", teacherFte: "5", boardEndorsed: true, ...over });
     const base = (): EoiForm => ({
       programme: "kahui-ako", communityName: "Rules agree", region: "", contact: { name: "Mere", email: "mere@example.school.nz", phone: "" },
@@ -118,9 +100,9 @@ describe.skipIf(browserMissing())("school portal", () => {
       const form = base();
       change(form);
       const browserSays = checkEoi(form, own.schoolNumber).map((e) => e.field);
-      const api = await request(own, "POST", "/expressions-of-interest", toRequest(form));
+      const api = await apiAs<{ errors: Array<{ field: string }> }>(own, "POST", "/expressions-of-interest", toRequest(form));
       expect(api.status, name).toBe(400);
-      const apiSays = (api.json.errors as Array<{ field: string }>).map((e) => e.field);
+      const apiSays = api.json.errors.map((e) => e.field);
       expect(browserSays, name).toEqual(apiSays);
       expect(browserSays.length, name).toBeGreaterThan(0);
     }
@@ -128,10 +110,7 @@ describe.skipIf(browserMissing())("school portal", () => {
 
   it("shows the empty form, and the browser's errors linked to their fields, accessibly at desktop and phone width", async () => {
     for (const phone of [false, true]) {
-      const page = await openPage(browser, { phone });
-      await signInSchool(page, 7101);
-      await page.goto("/#/apply");
-      await expectH1(page, "Apply to form a community");
+      const page = await schoolPageAt(7101, "/#/apply", { phone });
       await expect(page.getByRole("textbox", { name: "School 1 School number", exact: true }).inputValue()).resolves.toBe("7101");
       await expect(page.getByRole("button", { name: "Remove school 2" }).isVisible()).resolves.toBe(true);
       await expectAccessible(page, `apply form (empty${phone ? ", phone" : ""})`);
@@ -166,7 +145,7 @@ describe.skipIf(browserMissing())("school portal", () => {
     const NAME = `Ōtaki ki te Tonga Kāhui Ako ${stamp}`;
     const CONTACT = "tumuaki@7101.example.school.nz";
     // Another application already holds school 7102 for kahui-ako: only the server knows.
-    await submitByApi(school(7150), [7150, 7102], `Te Horo Kāhui Ako ${stamp}`);
+    await submitByApi(schoolUser(7150), [7150, 7102], `Te Horo Kāhui Ako ${stamp}`);
 
     const page = await openPage(browser);
     await signInSchool(page, 7101);
@@ -258,14 +237,17 @@ describe.skipIf(browserMissing())("school portal", () => {
     await expect(page.getByText(`Your reference is ${id}`).isVisible()).resolves.toBe(true);
 
     expect(await submittedNamed(NAME)).toEqual([id]);
-    const detail = await request(school(7101), "GET", `/expressions-of-interest/${id}`);
+    const detail = await apiAs<{
+      communityName: string; region: string; proposedChallenges: string[];
+      schools: Array<{ schoolNumber: string; name: string; roll: number; teacherFte: number }>;
+    }>(schoolUser(7101), "GET", `/expressions-of-interest/${id}`);
     expect(detail.json.communityName).toBe(NAME);
     expect(detail.json.region).toBe("Kāpiti–Horowhenua");
-    expect(detail.json.schools.map((s: { schoolNumber: string; name: string; roll: number; teacherFte: number }) => [s.schoolNumber, s.name, s.roll, s.teacherFte]))
+    expect(detail.json.schools.map((s) => [s.schoolNumber, s.name, s.roll, s.teacherFte]))
       .toEqual([["7101", "Ōtaki School", 182, 11.5], ["7103", "Waitohu School", 310, 16.25]]);
     expect(detail.json.proposedChallenges).toEqual(["ATTENDANCE", "WELLBEING"]);
     const subject = `Expression of interest received: ${NAME}`;
-    await waitFor("the confirmation email", async () => ((await outbox()).some((m) => m.subject === subject) ? true : undefined));
+    await until("the confirmation email", async () => ((await outbox()).some((m) => m.subject === subject) ? true : undefined), 30_000);
     await new Promise((r) => setTimeout(r, 1500)); // a second email, were there one, would be out by now
     const mails = (await outbox()).filter((m) => m.subject === subject);
     expect(mails).toHaveLength(1);
@@ -290,10 +272,7 @@ describe.skipIf(browserMissing())("school portal", () => {
 
   it("keeps the Idempotency-Key when the answer is lost, so the retry creates nothing twice", async () => {
     const name = `Kāpiti Coast Kāhui Ako ${Date.now().toString(36)}`;
-    const page = await openPage(browser);
-    await signInSchool(page, 7140);
-    await page.goto("/#/apply");
-    await expectH1(page, "Apply to form a community");
+    const page = await schoolPageAt(7140, "/#/apply");
     await page.getByLabel("School improvement").check();
     await page.getByLabel("Community name").fill(name);
     await page.getByLabel("Full name").fill("Hēmi Parata");
@@ -332,15 +311,12 @@ describe.skipIf(browserMissing())("school portal", () => {
 
   it("lists an approved application with a link to its community, for a school it names", async () => {
     const name = `Waikanae Kāhui Ako ${Date.now().toString(36)}`;
-    const id = await submitByApi(school(7120), [7120, 7121], name);
+    const id = await submitByApi(schoolUser(7120), [7120, 7121], name);
     await decide(id, "APPROVED");
-    const communityId = (await request(STAFF, "GET", `/expressions-of-interest/${id}`)).json.communityId as string;
+    const communityId = (await apiAs<{ communityId: string }>(STAFF, "GET", `/expressions-of-interest/${id}`)).json.communityId;
     expect(communityId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const page = await openPage(browser);
-    await signInSchool(page, 7121);
-    await page.goto("/#/my");
-    await expectH1(page, "My applications");
+    const page = await schoolPageAt(7121, "/#/my");
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
     await expect(row.textContent()).resolves.toContain("Approved");
     await expect(row.getByRole("link", { name: `View community ${name}` }).getAttribute("href")).resolves.toBe(`#/communities/${communityId}`);
@@ -352,13 +328,10 @@ describe.skipIf(browserMissing())("school portal", () => {
     const stamp = Date.now().toString(36);
     // 21 applications naming 7130: each declined, so the school may apply again.
     for (let i = 1; i <= 21; i++) {
-      const id = await submitByApi(school(7130), [7130, 7131], `Paging ${String(i).padStart(2, "0")} ${stamp}`);
+      const id = await submitByApi(schoolUser(7130), [7130, 7131], `Paging ${String(i).padStart(2, "0")} ${stamp}`);
       if (i < 21) await decide(id, "DECLINED");
     }
-    const page = await openPage(browser);
-    await signInSchool(page, 7130);
-    await page.goto("/#/my");
-    await expectH1(page, "My applications");
+    const page = await schoolPageAt(7130, "/#/my");
     const rows = page.locator("tbody tr");
     await rows.first().waitFor();
     await expect(rows.count()).resolves.toBe(20);
@@ -374,10 +347,7 @@ describe.skipIf(browserMissing())("school portal", () => {
   });
 
   it("shows an empty state with a way to apply", async () => {
-    const page = await openPage(browser);
-    await signInSchool(page, 7190);
-    await page.goto("/#/my");
-    await expectH1(page, "My applications");
+    const page = await schoolPageAt(7190, "/#/my");
     await page.getByRole("heading", { name: "No applications yet" }).waitFor();
     await expectAccessible(page, "my applications (empty)");
     await screenshot(page, "school-my-empty");

@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { browserMissing, expectAccessible, launchBrowser, openPage, screenshot, signIn, signOut } from "./support";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  apiAs, browserMissing, collapse, expectAccessible, launchBrowser, openPage, schoolUser, screenshot, signIn, signOut, until, type ApiUser,
+} from "./support";
 
 /**
  * The staff console by clicking: the review queue, deciding on applications (with the GOV.UK error pattern and a
@@ -8,20 +10,15 @@ import { browserMissing, expectAccessible, launchBrowser, openPage, screenshot, 
  * staff and for a school. Schools 7201-7299 only (the e2e files share one runner and store).
  */
 
-interface SchoolUser {
-  sub: string;
-  email: string;
-  schoolNumber: string;
-}
-
 const WAVE = "e2e-7201";
-const userA: SchoolUser = { sub: "school-7201", email: "tumuaki@7201.example.school.nz", schoolNumber: "7201" };
-const userB: SchoolUser = { sub: "school-7211", email: "tumuaki@7211.example.school.nz", schoolNumber: "7211" };
-const userC: SchoolUser = { sub: "school-7221", email: "tumuaki@7221.example.school.nz", schoolNumber: "7221" };
+const STAFF = "Programme officer (staff)";
+const userA = schoolUser(7201);
+const userB = schoolUser(7211);
+const userC = schoolUser(7221);
 
 const school = (schoolNumber: string, name: string, type: string, roll: number, teacherFte: number) => ({ schoolNumber, name, type, roll, teacherFte, boardEndorsed: true });
 
-const application = (user: SchoolUser, communityName: string, schools: ReturnType<typeof school>[]) => ({
+const application = (user: ApiUser, communityName: string, schools: ReturnType<typeof school>[]) => ({
   programme: "kahui-ako",
   communityName,
   region: "Manawatū-Whanganui",
@@ -46,24 +43,8 @@ const C = application(userC, "Ōroua Kāhui Ako", [
   school("7222", "Ōroua Intermediate", "INTERMEDIATE", 300, 20),
 ]);
 
-async function token(body: Record<string, unknown>): Promise<string> {
-  const r = await fetch(`${inject("baseUrl")}/local/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  expect(r.ok).toBe(true);
-  return ((await r.json()) as { token: string }).token;
-}
-
-async function apiCall(bearer: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const r = await fetch(`${inject("baseUrl")}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: r.status, json: (await r.json().catch(() => ({}))) as Record<string, unknown> };
-}
-
-async function submit(user: SchoolUser, body: unknown): Promise<string> {
-  const t = await token({ sub: user.sub, email: user.email, groups: ["school"], schoolNumber: user.schoolNumber });
-  const r = await apiCall(t, "POST", "/expressions-of-interest", body);
+async function submit(user: ApiUser, body: unknown): Promise<string> {
+  const r = await apiAs(user, "POST", "/expressions-of-interest", body);
   expect(r.status, JSON.stringify(r.json)).toBe(201);
   return String(r.json.id);
 }
@@ -80,15 +61,14 @@ async function settled(page: Page, heading: string | RegExp): Promise<void> {
 
 /** Reloads until the check passes: stream reactions (emails, funding) land a moment after the action. */
 async function eventually(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+  await until(what, async () => {
+    if (await check()) return true;
     await page.waitForTimeout(750);
     await page.reload();
     await page.locator("main h1").waitFor();
     await page.locator(".loading").waitFor({ state: "detached" });
-  }
+    return undefined;
+  }, timeoutMs, 0);
 }
 
 /** The community names in the queue (or any list) page after page, following "Next page". */
@@ -107,7 +87,7 @@ async function namesAcrossPages(page: Page): Promise<string[]> {
 
 async function rowCells(page: Page, rowName: string | RegExp): Promise<string[]> {
   const row = page.getByRole("row", { name: rowName });
-  return (await row.locator("th, td").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
+  return (await row.locator("th, td").allTextContents()).map((t) => collapse(t).trim());
 }
 
 describe.skipIf(browserMissing())("staff console", () => {
@@ -119,6 +99,12 @@ describe.skipIf(browserMissing())("staff console", () => {
     page.on("console", (m) => {
       if (m.text().includes("Content Security Policy")) blocked.push(`${page.url()}: ${m.text()}`);
     });
+    return page;
+  };
+  /** A new page with the example staff user signed in. */
+  const openAsStaff = async (opts: { phone?: boolean } = {}): Promise<Page> => {
+    const page = await open(opts);
+    await signIn(page, STAFF);
     return page;
   };
   afterEach(() => {
@@ -137,8 +123,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   afterAll(async () => browser?.close());
 
   it("lists the submitted applications oldest first, with their schools, pupils and status", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await page.waitForURL(/#\/staff\/queue/);
     await settled(page, "Review queue");
     const names = await namesAcrossPages(page);
@@ -164,8 +149,7 @@ describe.skipIf(browserMissing())("staff console", () => {
     await expect(page.getByRole("link", { name: B.communityName }).count()).resolves.toBe(0);
     await expectAccessible(page, "review queue, declined");
 
-    const phone = await open({ phone: true });
-    await signIn(phone, "Programme officer (staff)");
+    const phone = await openAsStaff({ phone: true });
     await settled(phone, "Review queue");
     // Stacked rows on a phone, still a table to assistive technology.
     const row = phone.getByRole("row", { name: new RegExp(A.communityName) });
@@ -179,8 +163,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("declines an application: a missing reason is shown beside the field and in the summary, then it is declined", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await settled(page, "Review queue");
     await page.goto(`/#/applications/${ids.B}`);
     await h1(page, B.communityName);
@@ -221,8 +204,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("approves an application in a wave: confirmation, totals, the timeline and the community it formed", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await settled(page, "Review queue");
     // From the queue, by clicking (following pages if other tests filled the first).
     for (let n = 2; ; n++) {
@@ -264,14 +246,13 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("says clearly when someone else decided first, and shows the application as it now is", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await settled(page, "Review queue");
     await page.goto(`/#/applications/${ids.C}`);
     await h1(page, C.communityName);
     // Another officer declines it meanwhile.
-    const other = await token({ sub: "staff-7221-other", email: "other-officer@example.org", groups: ["staff"] });
-    const r = await apiCall(other, "POST", `/expressions-of-interest/${ids.C}/decision`, { decision: "DECLINED", reason: "Two schools only; please add your kindergarten." });
+    const other: ApiUser = { sub: "staff-7221-other", email: "other-officer@example.org", group: "staff" };
+    const r = await apiAs(other, "POST", `/expressions-of-interest/${ids.C}/decision`, { decision: "DECLINED", reason: "Two schools only; please add your kindergarten." });
     expect(r.status).toBe(201);
 
     await page.getByLabel("Approve: form the community").check();
@@ -289,8 +270,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("lists the new community, with programme and status filters kept in the URL", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Communities" }).click();
     await settled(page, "Communities");
     await expect(page.getByLabel("Programme").inputValue()).resolves.toBe("kahui-ako");
@@ -330,8 +310,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("summarises the wave with the figures of what was decided, as cards, charts and tables", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await page.getByRole("link", { name: "Programme summary" }).click();
     await settled(page, "Programme summary");
     await page.getByLabel("Approval wave (optional)").fill(WAVE);
@@ -341,7 +320,7 @@ describe.skipIf(browserMissing())("staff console", () => {
     const cards = () => page.getByRole("list", { name: "Headline figures" }).locator("li").allInnerTexts();
     // Funding is recorded by a stream reaction a moment after the approval.
     await eventually(page, async () => (await page.locator("caption", { hasText: "Funding by kind" }).count()) > 0, "the formation allowance");
-    const figures = (await cards()).map((t) => t.replace(/\s+/g, " ").trim());
+    const figures = (await cards()).map((t) => collapse(t).trim());
     expect(figures.slice(1)).toEqual(["1 Communities formed in this wave", "3 Member schools", "1,035 Pupils in member schools"]);
     expect(await rowCells(page, "Approved in this wave")).toEqual(["Approved in this wave", "1"]);
     expect(await rowCells(page, "Declined in this wave")).toEqual(["Declined in this wave", "1"]);
@@ -364,8 +343,7 @@ describe.skipIf(browserMissing())("staff console", () => {
     await expectAccessible(page, "programme summary");
     await screenshot(page, "staff-summary");
 
-    const phone = await open({ phone: true });
-    await signIn(phone, "Programme officer (staff)");
+    const phone = await openAsStaff({ phone: true });
     await phone.goto(`/#/staff/summary?programme=kahui-ako&wave=${WAVE}`);
     await settled(phone, "Programme summary");
     await expectAccessible(phone, "programme summary at phone width");
@@ -375,8 +353,7 @@ describe.skipIf(browserMissing())("staff console", () => {
   });
 
   it("shows staff the decision emails in the notification log, and filters it by community", async () => {
-    const page = await open();
-    await signIn(page, "Programme officer (staff)");
+    const page = await openAsStaff();
     await page.getByRole("link", { name: "Notification log" }).click();
     await settled(page, "Notification log");
     const subjects = async () => (await page.locator("table tbody tr td:nth-child(3)").allTextContents()).join("\n");
@@ -409,7 +386,7 @@ describe.skipIf(browserMissing())("staff console", () => {
 
   it("shows a school user only the mail sent to them, and their own application but no other", async () => {
     const page = await open();
-    await signIn(page, { group: "school", schoolNumber: userA.schoolNumber, email: userA.email });
+    await signIn(page, userA);
     await page.waitForURL(/#\/my/);
     await page.goto("/#/notifications");
     await settled(page, "Your notifications");

@@ -92,3 +92,65 @@ export async function outbox(): Promise<Array<{ to: string; subject: string; tex
 }
 
 export const browserMissing = (): string => inject("browserMissing");
+
+/** A user the local runner issues tokens for: a school user names its school. */
+export type ApiUser = { sub: string; email: string; group: "school" | "staff"; schoolNumber?: string };
+
+/** A school user of school n, with the address the e2e files use unless another is given. */
+export function schoolUser(n: number | string, email = `tumuaki@${n}.example.school.nz`): ApiUser {
+  return { sub: `school-${n}`, email, group: "school", schoolNumber: String(n) };
+}
+
+/** A bearer token for this user from the local runner (POST /local/tokens). */
+export async function tokenFor(user: ApiUser): Promise<string> {
+  const r = await fetch(`${inject("baseUrl")}/local/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sub: user.sub, email: user.email, groups: [user.group], ...(user.schoolNumber ? { schoolNumber: user.schoolNumber } : {}) }),
+  });
+  expect(r.ok, `token for ${user.sub}: HTTP ${r.status}`).toBe(true);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/**
+ * Calls the API as this user, with a fresh token: for preconditions and for what someone else does meanwhile.
+ * The body, when given, is sent as JSON; json is the answer parsed ({} when it is empty or not JSON).
+ */
+export async function apiAs<T = Record<string, unknown>>(user: ApiUser, method: string, path: string, body?: unknown):
+  Promise<{ status: number; json: T; headers: Headers }> {
+  const r = await fetch(`${inject("baseUrl")}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await tokenFor(user)}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  let json: unknown = {};
+  try {
+    if (text) json = JSON.parse(text);
+  } catch {
+    // not JSON: the status says what happened
+  }
+  return { status: r.status, json: json as T, headers: r.headers };
+}
+
+/**
+ * Polls probe until it returns a value (anything but undefined) and returns that; throws after timeoutMs.
+ * For what a stream reaction does a moment after an action (funding records, emails).
+ */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000, everyMs = 300): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Every run of white space (Intl's no-break spaces and the markup's line breaks too) made one plain space. */
+export const collapse = (text: string): string => text.replace(/\s+/g, " ");
+
+/** The text of the one element selector names (main by default), white space collapsed, for assertions. */
+export async function textOf(page: Page, selector = "main"): Promise<string> {
+  return collapse((await page.locator(selector).textContent()) ?? "");
+}

@@ -27,13 +27,16 @@ export function bytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const PROGRAMMES: Record<string, string> = {
+/** The programmes the API knows (openapi.yaml's Programme), in the order pages offer them. */
+export const PROGRAMMES = ["kahui-ako", "school-improvement"] as const;
+
+const PROGRAMME_NAMES: Record<string, string> = {
   "kahui-ako": "Kāhui Ako (New Zealand)",
   "school-improvement": "School improvement (England)",
 };
 
 export function programmeName(id: string): string {
-  return PROGRAMMES[id] ?? id;
+  return PROGRAMME_NAMES[id] ?? id;
 }
 
 /** "CHANGES_REQUESTED" -> "Changes requested". */

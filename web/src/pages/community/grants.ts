@@ -3,7 +3,7 @@ import { api, call } from "../../api/client";
 import { money, statusLabel } from "../../ui/format";
 import { describedBy, fieldErrorMessage, type Errors } from "../../ui/forms";
 import { programmeCurrency } from "./model";
-import { formErrors, formSummary, problemErrors, sleep, type View } from "./view";
+import { formErrors, formSummary, sleep, startSubmit, submitFailed, type View } from "./view";
 
 /**
  * Staff award a school-improvement cluster a grant (POST /communities/{id}/grants): a purpose its policy names,
@@ -83,15 +83,7 @@ function check(s: GrantState): Errors {
 async function submit(view: View, e: Event): Promise<void> {
   e.preventDefault();
   const s = stateOf(view);
-  if (s.busy) return;
-  const errors = check(s);
-  if (errors.size) {
-    view.fail("grant", errors);
-    return;
-  }
-  s.busy = true;
-  view.errors = null;
-  view.draw();
+  if (!startSubmit(view, "grant", s, () => check(s))) return;
   const currency = programmeCurrency(view.data.community.programme);
   try {
     const grant = await call(api().POST("/communities/{id}/grants", {
@@ -112,9 +104,7 @@ async function submit(view: View, e: Event): Promise<void> {
     });
     void awaitRecord(view, grant.grantId);
   } catch (err) {
-    s.busy = false;
-    const placed = problemErrors(err, label, ALIAS);
-    view.fail("grant", placed.errors, placed.extra);
+    submitFailed(view, "grant", s, err, label, ALIAS);
   }
 }
 

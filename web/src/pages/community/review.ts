@@ -3,7 +3,7 @@ import { api, ApiProblem, call } from "../../api/client";
 import { describedBy, fieldErrorMessage, type Errors } from "../../ui/forms";
 import type { Plan } from "./model";
 import { downloadButton, planNoun } from "./plans";
-import { formErrors, formSummary, problemErrors, sleep, type View } from "./view";
+import { formErrors, formSummary, sleep, startSubmit, submitFailed, type View } from "./view";
 
 /**
  * Staff review a RECEIVED kahui-ako plan: download it, then endorse it (naming the member school employing the
@@ -54,15 +54,7 @@ function check(s: ReviewState): Errors {
 async function submit(view: View, plan: Plan, e: Event): Promise<void> {
   e.preventDefault();
   const s = stateFor(view, plan);
-  if (s.busy) return;
-  const errors = check(s);
-  if (errors.size) {
-    view.fail("review", errors);
-    return;
-  }
-  s.busy = true;
-  view.errors = null;
-  view.draw();
+  if (!startSubmit(view, "review", s, () => check(s))) return;
   const id = view.data.community.id;
   const body = {
     decision: s.decision as "ENDORSED" | "CHANGES_REQUESTED",
@@ -96,8 +88,7 @@ async function submit(view: View, plan: Plan, e: Event): Promise<void> {
       view.fail("page", new Map(), `Plan version ${plan.version} could not be decided: ${err.detail}. The page now shows its current status.`);
       return;
     }
-    const placed = problemErrors(err, label);
-    view.fail("review", placed.errors, placed.extra);
+    submitFailed(view, "review", s, err, label);
   }
 }
 

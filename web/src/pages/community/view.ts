@@ -91,6 +91,37 @@ export function problemErrors(
   return { errors: new Map(), extra: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * How every form on this page starts a submit: ignored while one is in flight; the browser's checks shown if
+ * they fail; else the form is marked busy and its last errors cleared. True when the request should go.
+ */
+export function startSubmit(view: View, form: FormName, state: { busy: boolean }, check: () => Errors): boolean {
+  if (state.busy) return false;
+  const errors = check();
+  if (errors.size) {
+    view.fail(form, errors);
+    return false;
+  }
+  state.busy = true;
+  view.errors = null;
+  view.draw();
+  return true;
+}
+
+/** The API refused a form's request: its errors on the form (problemErrors), which can be sent again. */
+export function submitFailed(
+  view: View,
+  form: FormName,
+  state: { busy: boolean },
+  error: unknown,
+  label: (id: string) => string | undefined,
+  alias: Record<string, string> = {},
+): void {
+  state.busy = false;
+  const placed = problemErrors(error, label, alias);
+  view.fail(form, placed.errors, placed.extra);
+}
+
 /** The error summary for one form, when it is that form's turn. */
 export function formSummary(view: View, form: FormName, label: (id: string) => string | undefined): TemplateResult | typeof nothing {
   if (view.errors?.form !== form) return nothing;

@@ -3,7 +3,7 @@ import { api, call } from "../../api/client";
 import { dateTime } from "../../ui/format";
 import { describedBy, fieldErrorMessage, type Errors } from "../../ui/forms";
 import { calendarDay, hasDocument, londonDay } from "./model";
-import { formErrors, formSummary, problemErrors, type View } from "./view";
+import { formErrors, formSummary, startSubmit, submitFailed, type View } from "./view";
 
 /**
  * A school-improvement cluster's challenge visits (newest first, as the community lists them) and, for staff,
@@ -59,15 +59,7 @@ function check(s: VisitState): Errors {
 async function submit(view: View, e: Event): Promise<void> {
   e.preventDefault();
   const s = stateOf(view);
-  if (s.busy) return;
-  const errors = check(s);
-  if (errors.size) {
-    view.fail("visit", errors);
-    return;
-  }
-  s.busy = true;
-  view.errors = null;
-  view.draw();
+  if (!startSubmit(view, "visit", s, () => check(s))) return;
   try {
     const visit = await call(api().POST("/communities/{id}/challenge-visits", {
       params: { path: { id: view.data.community.id } },
@@ -81,9 +73,7 @@ async function submit(view: View, e: Event): Promise<void> {
       body: `${calendarDay(visit.visitDate)}: plan version ${visit.planVersion} ${visit.outcome === "ON_TRACK" ? "is on track" : "needs changes"}. The cluster's contact has been emailed the outcome.`,
     });
   } catch (err) {
-    s.busy = false;
-    const placed = problemErrors(err, label);
-    view.fail("visit", placed.errors, placed.extra);
+    submitFailed(view, "visit", s, err, label);
   }
 }
 

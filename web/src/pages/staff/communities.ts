@@ -4,10 +4,10 @@ import { date, number, programmeName, statusLabel } from "../../ui/format";
 import { describedBy, errorsById, errorSummary, fieldErrorMessage, focusErrorSummary, type Errors } from "../../ui/forms";
 import { loading, show, type PageContext } from "../../ui/page";
 import { statusTag } from "../../ui/tags";
+import { programmeField } from "./programme-field";
 import { listHash, nextTokenOf, pageNumber, pagination } from "./paging";
 
 const PATH = "/staff/communities";
-const PROGRAMMES = ["kahui-ako", "school-improvement"] as const;
 const STATUSES = ["FORMING", "ENDORSED", "CLOSED"] as const;
 const LABELS: Record<string, string> = { programme: "Programme", status: "Status", nextToken: "Page link", limit: "Page size" };
 
@@ -46,15 +46,7 @@ export async function communitiesPage(ctx: PageContext): Promise<void> {
     <h1>Communities</h1>
     <p>Communities formed when their applications were approved, oldest first.</p>
     <form class="filters" novalidate @submit=${submit} aria-label="Filter communities">
-      <div class="field ${errors.has("programme") ? "field--error" : ""}">
-        <label for="programme">Programme</label>
-        ${fieldErrorMessage(errors, "programme")}
-        <select id="programme" name="programme" class="select" aria-describedby=${describedBy(errors, "programme")}
-          @change=${(e: Event) => (form.programme = (e.target as HTMLSelectElement).value)}>
-          ${PROGRAMMES.map((p) => html`<option value=${p} ?selected=${p === programme}>${programmeName(p)}</option>`)}
-          ${(PROGRAMMES as readonly string[]).includes(programme) ? nothing : html`<option value=${programme} selected>${programme}</option>`}
-        </select>
-      </div>
+      ${programmeField(errors, programme, (p) => (form.programme = p))}
       <div class="field ${errors.has("status") ? "field--error" : ""}">
         <label for="status">Status</label>
         ${fieldErrorMessage(errors, "status")}

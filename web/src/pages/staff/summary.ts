@@ -5,11 +5,11 @@ import { describedBy, errorsById, errorSummary, fieldErrorMessage, focusErrorSum
 import { loading, show, type PageContext } from "../../ui/page";
 import { barChart } from "./bar-chart";
 import { amountForScale, byCurrency, scaleBars, type BarDatum } from "./charts";
+import { programmeField } from "./programme-field";
 import { listHash } from "./paging";
 
 type Summary = Schemas["ProgrammeSummary"];
 const PATH = "/staff/summary";
-const PROGRAMMES = ["kahui-ako", "school-improvement"] as const;
 const LABELS: Record<string, string> = { programme: "Programme", wave: "Wave" };
 /** How far the page looks for waves: communities are read 100 at a time, and at most this many waves are charted. */
 const MAX_COMMUNITY_PAGES = 10;
@@ -44,14 +44,7 @@ export async function summaryPage(ctx: PageContext): Promise<void> {
   show(ctx, title, html`${errorSummary(errors, (id) => LABELS[id] ?? id, problem || undefined)}
     <h1>Programme summary</h1>
     <form class="filters" novalidate @submit=${submit} aria-label="Choose what to summarise">
-      <div class="field ${errors.has("programme") ? "field--error" : ""}">
-        <label for="programme">Programme</label>
-        ${fieldErrorMessage(errors, "programme")}
-        <select id="programme" name="programme" class="select" aria-describedby=${describedBy(errors, "programme")}
-          @change=${(e: Event) => (form.programme = (e.target as HTMLSelectElement).value)}>
-          ${PROGRAMMES.map((p) => html`<option value=${p} ?selected=${p === programme}>${programmeName(p)}</option>`)}
-        </select>
-      </div>
+      ${programmeField(errors, programme, (p) => (form.programme = p))}
       <div class="field ${errors.has("wave") ? "field--error" : ""}">
         <label for="wave">Approval wave (optional)</label>
         <p class="hint" id="wave-hint">As the decisions named it, for example 2014-12. Leave empty for the whole programme.</p>

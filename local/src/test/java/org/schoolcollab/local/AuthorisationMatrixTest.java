@@ -1,7 +1,7 @@
 package org.schoolcollab.local;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * staff} over real HTTP through the runner's JWT authorizer, against the status each must get.
  */
 class AuthorisationMatrixTest {
-    private static LocalRunner runner;
-    private static LocalApi api;
+    @RegisterExtension
+    static final InMemoryRunner RUNNER = new InMemoryRunner();
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
     private static String eoiId;
     private static String communityId;
@@ -33,33 +33,25 @@ class AuthorisationMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("project.root", ".."));
-        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
-        api = new LocalApi(runner.port());
-        TOKENS.put("staff", api.token("matrix-staff", "office@example.org", "staff", null));
-        TOKENS.put("other", api.token("matrix-other", "other@example.school.nz", "school", "9990"));
+        TOKENS.put("staff", RUNNER.api().token("matrix-staff", "office@example.org", "staff", null));
+        TOKENS.put("other", RUNNER.api().token("matrix-other", "other@example.school.nz", "school", "9990"));
         // A submitted application of schools 6101/6102, and an approved community of 6201/6202.
-        TOKENS.put("eoiMember", api.token("matrix-eoi", "aroha@example.school.nz", "school", "6101"));
-        eoiId = api.post("/expressions-of-interest", TOKENS.get("eoiMember"),
+        TOKENS.put("eoiMember", RUNNER.api().token("matrix-eoi", "aroha@example.school.nz", "school", "6101"));
+        eoiId = RUNNER.api().post("/expressions-of-interest", TOKENS.get("eoiMember"),
                 LocalApi.eoiBody("Matrix Application", "6101", "6102"), Map.of()).json().get("id").asText();
-        TOKENS.put("communityMember", api.token("matrix-community", "aroha@example.school.nz", "school", "6201"));
-        String approved = api.post("/expressions-of-interest", TOKENS.get("communityMember"),
+        TOKENS.put("communityMember", RUNNER.api().token("matrix-community", "aroha@example.school.nz", "school", "6201"));
+        String approved = RUNNER.api().post("/expressions-of-interest", TOKENS.get("communityMember"),
                 LocalApi.eoiBody("Matrix Community", "6201", "6202"), Map.of()).json().get("id").asText();
-        communityId = api.post("/expressions-of-interest/" + approved + "/decision", TOKENS.get("staff"),
+        communityId = RUNNER.api().post("/expressions-of-interest/" + approved + "/decision", TOKENS.get("staff"),
                 "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
         // A school-improvement cluster, for grants (whose policy names grant purposes).
-        TOKENS.put("clusterMember", api.token("matrix-cluster", "head@example.sch.uk", "school", "6301"));
-        String cluster = api.post("/expressions-of-interest", TOKENS.get("clusterMember"),
+        TOKENS.put("clusterMember", RUNNER.api().token("matrix-cluster", "head@example.sch.uk", "school", "6301"));
+        String cluster = RUNNER.api().post("/expressions-of-interest", TOKENS.get("clusterMember"),
                 LocalApi.eoiBody("Matrix Cluster", "6301", "6302").replace("\"kahui-ako\"", "\"school-improvement\""),
                 Map.of()).json().get("id").asText();
-        clusterId = api.post("/expressions-of-interest/" + cluster + "/decision", TOKENS.get("staff"),
+        clusterId = RUNNER.api().post("/expressions-of-interest/" + cluster + "/decision", TOKENS.get("staff"),
                 "{\"decision\":\"APPROVED\"}", Map.of()).json().get("communityId").asText();
-        api.awaitMails(clusterId, 2, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
+        RUNNER.api().awaitMails(clusterId, 2, Duration.ofSeconds(10));
     }
 
     static Stream<Arguments> matrix() {
@@ -116,7 +108,7 @@ class AuthorisationMatrixTest {
     /** A plan of the community whose 9-byte PDF was uploaded with its presigned URL and then received (once). */
     private static synchronized String receivedPlan() {
         if (receivedPlanId == null) {
-            var registered = api.post("/communities/" + communityId + "/plans", TOKENS.get("communityMember"), PLAN_BODY,
+            var registered = RUNNER.api().post("/communities/" + communityId + "/plans", TOKENS.get("communityMember"), PLAN_BODY,
                     Map.of()).json();
             var upload = registered.get("upload");
             try {
@@ -132,7 +124,7 @@ class AuthorisationMatrixTest {
             String planId = registered.get("planId").asText();
             String document = "/communities/" + communityId + "/plans/" + planId + "/document";
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (api.send("GET", document, TOKENS.get("staff"), null, Map.of()).status() != 200) {
+            while (RUNNER.api().send("GET", document, TOKENS.get("staff"), null, Map.of()).status() != 200) {
                 assertThat(System.nanoTime()).as("the plan is received").isLessThan(deadline);
                 try {
                     Thread.sleep(50);
@@ -171,7 +163,7 @@ class AuthorisationMatrixTest {
                 // A member's own school is already claimed by their application: name a fresh pair that
                 // includes a member school of their token only for the 201 row (a new school user).
                 if (who == Who.MEMBER) {
-                    token = api.token("matrix-new-" + n, "new@example.school.nz", "school", String.valueOf(n));
+                    token = RUNNER.api().token("matrix-new-" + n, "new@example.school.nz", "school", String.valueOf(n));
                     first = String.valueOf(n);
                 }
                 body = LocalApi.eoiBody("Matrix Fresh " + n, first, String.valueOf(n + 1));
@@ -180,8 +172,8 @@ class AuthorisationMatrixTest {
             case "GET /expressions-of-interest" -> path = "/expressions-of-interest";
             case "POST /expressions-of-interest/{id}/decision" -> {
                 int n = FRESH.addAndGet(2);
-                String submitter = api.token("matrix-dec-" + n, "d@example.school.nz", "school", String.valueOf(n));
-                String fresh = api.post("/expressions-of-interest", submitter,
+                String submitter = RUNNER.api().token("matrix-dec-" + n, "d@example.school.nz", "school", String.valueOf(n));
+                String fresh = RUNNER.api().post("/expressions-of-interest", submitter,
                         LocalApi.eoiBody("Matrix Decision " + n, String.valueOf(n), String.valueOf(n + 1)), Map.of())
                         .json().get("id").asText();
                 path = "/expressions-of-interest/" + fresh + "/decision";
@@ -214,8 +206,8 @@ class AuthorisationMatrixTest {
             default -> throw new IllegalArgumentException(route);
         }
         LocalApi.Response response = body == null
-                ? api.send(method, path, token, null, Map.of())
-                : api.post(path, token, body, Map.of());
+                ? RUNNER.api().send(method, path, token, null, Map.of())
+                : RUNNER.api().post(path, token, body, Map.of());
         assertThat(response.status()).as("%s as %s: %s", route, who, response.body()).isEqualTo(expected);
         if (route.equals("GET /expressions-of-interest") && (who == Who.MEMBER || who == Who.OTHER_SCHOOL)) {
             List<String> listed = new ArrayList<>();

@@ -8,11 +8,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,27 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end over real HTTP against the local runner, started as the README starts it (but in memory, on a free port). */
 class LocalRunnerEndToEndTest {
-    private static LocalRunner runner;
-    private static LocalApi api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of(System.getProperty("project.root", ".."));
-        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
-        api = new LocalApi(runner.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final InMemoryRunner RUNNER = new InMemoryRunner();
 
     @Test
     void submitReadBackQueueAndBothEmailsInTheOutbox() throws Exception {
-        String school = api.token("user-e2e", "principal@example.school.nz", "school", "7001");
-        String staff = api.token("staff-e2e", "office@example.org", "staff", null);
+        String school = RUNNER.api().token("user-e2e", "principal@example.school.nz", "school", "7001");
+        String staff = RUNNER.api().token("staff-e2e", "office@example.org", "staff", null);
 
-        LocalApi.Response created = api.post("/expressions-of-interest", school,
+        LocalApi.Response created = RUNNER.api().post("/expressions-of-interest", school,
                 LocalApi.eoiBody("Ōtaki Kāhui Ako", "7001", "7002", "7003"), Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asText();
@@ -52,19 +38,19 @@ class LocalRunnerEndToEndTest {
         assertThat(created.json().get("communityName").asText()).isEqualTo("Ōtaki Kāhui Ako");
         assertThat(created.json().at("/submittedBy/sub").asText()).isEqualTo("user-e2e");
 
-        LocalApi.Response read = api.get("/expressions-of-interest/" + id, school);
+        LocalApi.Response read = RUNNER.api().get("/expressions-of-interest/" + id, school);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(read.json().get("totalRoll").asInt()).isEqualTo(100 + 101 + 102);
 
-        LocalApi.Response queue = api.get("/expressions-of-interest?status=SUBMITTED&limit=100", staff);
+        LocalApi.Response queue = RUNNER.api().get("/expressions-of-interest?status=SUBMITTED&limit=100", staff);
         assertThat(queue.status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         queue.json().get("items").forEach(i -> ids.add(i.get("id").asText()));
         assertThat(ids).contains(id);
 
         long t0 = System.nanoTime();
-        List<JsonNode> ours = api.awaitMails(id, 2, Duration.ofSeconds(10));
+        List<JsonNode> ours = RUNNER.api().awaitMails(id, 2, Duration.ofSeconds(10));
         assertThat(ours).as("both emails for %s within 10 s", id).hasSize(2);
         System.out.printf("both emails in the outbox %d ms after the submission returned%n",
                 (System.nanoTime() - t0) / 1_000_000);
@@ -73,20 +59,20 @@ class LocalRunnerEndToEndTest {
         JsonNode staffMail = ours.stream().filter(m -> m.get("to").asText().startsWith("programme-office")).findFirst().orElseThrow();
         assertThat(staffMail.get("subject").asText()).isEqualTo("New expression of interest to review: Ōtaki Kāhui Ako");
         assertThat(staffMail.get("text").asText()).contains("7001", "7002", "7003", "Total roll: 303");
-        assertThat(api.get("/local/outbox/" + staffMail.get("id").asText(), null).status()).isEqualTo(200);
+        assertThat(RUNNER.api().get("/local/outbox/" + staffMail.get("id").asText(), null).status()).isEqualTo(200);
     }
 
     @Test
     void theSameIdempotencyKeyReplaysTheFirstResponse() {
-        String school = api.token("user-idem", "p@example.school.nz", "school", "7101");
+        String school = RUNNER.api().token("user-idem", "p@example.school.nz", "school", "7101");
         String body = LocalApi.eoiBody("Replay Community", "7101", "7102");
-        LocalApi.Response first = api.post("/expressions-of-interest", school, body, Map.of("idempotency-key", "e2e-key-1"));
-        LocalApi.Response second = api.post("/expressions-of-interest", school, body, Map.of("idempotency-key", "e2e-key-1"));
+        LocalApi.Response first = RUNNER.api().post("/expressions-of-interest", school, body, Map.of("idempotency-key", "e2e-key-1"));
+        LocalApi.Response second = RUNNER.api().post("/expressions-of-interest", school, body, Map.of("idempotency-key", "e2e-key-1"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
         assertThat(second.header("idempotent-replayed")).isEqualTo("true");
-        LocalApi.Response changed = api.post("/expressions-of-interest", school,
+        LocalApi.Response changed = RUNNER.api().post("/expressions-of-interest", school,
                 LocalApi.eoiBody("Another Community", "7101", "7102"), Map.of("idempotency-key", "e2e-key-1"));
         assertThat(changed.status()).isEqualTo(422);
         assertThat(changed.header("content-type")).startsWith("application/problem+json");
@@ -94,10 +80,10 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void aSchoolAlreadyClaimedGets409NamingIt() {
-        String school = api.token("user-claim", "p@example.school.nz", "school", "7201");
-        assertThat(api.post("/expressions-of-interest", school, LocalApi.eoiBody("First", "7201", "7202"), Map.of()).status())
+        String school = RUNNER.api().token("user-claim", "p@example.school.nz", "school", "7201");
+        assertThat(RUNNER.api().post("/expressions-of-interest", school, LocalApi.eoiBody("First", "7201", "7202"), Map.of()).status())
                 .isEqualTo(201);
-        LocalApi.Response again = api.post("/expressions-of-interest", school,
+        LocalApi.Response again = RUNNER.api().post("/expressions-of-interest", school,
                 LocalApi.eoiBody("Second", "7201", "7203"), Map.of());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("claimedSchoolNumbers")).hasSize(1);
@@ -106,25 +92,25 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void badInputIsA400NamingTheField() {
-        String school = api.token("user-bad", "p@example.school.nz", "school", "7301");
-        LocalApi.Response r = api.post("/expressions-of-interest", school,
+        String school = RUNNER.api().token("user-bad", "p@example.school.nz", "school", "7301");
+        LocalApi.Response r = RUNNER.api().post("/expressions-of-interest", school,
                 LocalApi.eoiBody("Ok Name", "7301", "7301"), Map.of());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.header("content-type")).startsWith("application/problem+json");
         assertThat(r.json().get("errors").findValuesAsText("field")).contains("schools[1].schoolNumber");
-        LocalApi.Response text = api.send("POST", "/expressions-of-interest", school, "hello",
+        LocalApi.Response text = RUNNER.api().send("POST", "/expressions-of-interest", school, "hello",
                 Map.of("content-type", "text/plain"));
         assertThat(text.status()).isEqualTo(415);
     }
 
     @Test
     void tokensAreCheckedAsApiGatewayChecksThem() throws Exception {
-        LocalApi.Response none = api.get("/expressions-of-interest", null);
+        LocalApi.Response none = RUNNER.api().get("/expressions-of-interest", null);
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.json().get("message").asText()).isEqualTo("Unauthorized");
 
-        String expired = api.token("staff-old", "office@example.org", "staff", null, -300);
-        assertThat(api.get("/expressions-of-interest", expired).status()).isEqualTo(401);
+        String expired = RUNNER.api().token("staff-old", "office@example.org", "staff", null, -300);
+        assertThat(RUNNER.api().get("/expressions-of-interest", expired).status()).isEqualTo(401);
 
         // Same claims, issuer and audience, signed with a key the runner does not know.
         RSAKey other = new RSAKeyGenerator(2048).keyID("forger").generate();
@@ -133,36 +119,36 @@ class LocalRunnerEndToEndTest {
                         .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
                         .claim("cognito:groups", List.of("staff")).build());
         forged.sign(new RSASSASigner(other));
-        assertThat(api.get("/expressions-of-interest", forged.serialize()).status()).isEqualTo(401);
+        assertThat(RUNNER.api().get("/expressions-of-interest", forged.serialize()).status()).isEqualTo(401);
 
         // A valid token whose payload was edited (staff added) no longer verifies.
-        String genuine = api.token("user-tamper", "p@example.school.nz", "school", "7401");
+        String genuine = RUNNER.api().token("user-tamper", "p@example.school.nz", "school", "7401");
         String[] parts = genuine.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
                 .replace("[\"school\"]", "[\"staff\"]");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes()) + "." + parts[2];
-        assertThat(api.get("/expressions-of-interest", tampered).status()).isEqualTo(401);
+        assertThat(RUNNER.api().get("/expressions-of-interest", tampered).status()).isEqualTo(401);
     }
 
     @Test
     void schoolUsersSeeOnlyTheirOwnAndNeverTheStaffQueue() {
-        String owner = api.token("user-own", "p@example.school.nz", "school", "7501");
-        String stranger = api.token("user-other", "q@example.school.nz", "school", "9999");
-        String id = api.post("/expressions-of-interest", owner, LocalApi.eoiBody("Own", "7501", "7502"), Map.of())
+        String owner = RUNNER.api().token("user-own", "p@example.school.nz", "school", "7501");
+        String stranger = RUNNER.api().token("user-other", "q@example.school.nz", "school", "9999");
+        String id = RUNNER.api().post("/expressions-of-interest", owner, LocalApi.eoiBody("Own", "7501", "7502"), Map.of())
                 .json().get("id").asText();
         // A member school that did not submit it may read it too.
-        assertThat(api.get("/expressions-of-interest/" + id, api.token("user-member", "m@example.school.nz", "school", "7502"))
+        assertThat(RUNNER.api().get("/expressions-of-interest/" + id, RUNNER.api().token("user-member", "m@example.school.nz", "school", "7502"))
                 .status()).isEqualTo(200);
-        LocalApi.Response hidden = api.get("/expressions-of-interest/" + id, stranger);
+        LocalApi.Response hidden = RUNNER.api().get("/expressions-of-interest/" + id, stranger);
         assertThat(hidden.status()).isEqualTo(404);
-        assertThat(api.get("/expressions-of-interest/00000000-0000-0000-0000-000000000000", stranger).status())
+        assertThat(RUNNER.api().get("/expressions-of-interest/00000000-0000-0000-0000-000000000000", stranger).status())
                 .isEqualTo(404);
         // The list is a school user's own applications, never the staff queue: the stranger's is empty.
-        LocalApi.Response own = api.get("/expressions-of-interest", owner);
+        LocalApi.Response own = RUNNER.api().get("/expressions-of-interest", owner);
         assertThat(own.status()).as(own.body()).isEqualTo(200);
         assertThat(own.json().get("items").findValuesAsText("id")).containsExactly(id);
-        LocalApi.Response strangers = api.get("/expressions-of-interest", stranger);
+        LocalApi.Response strangers = RUNNER.api().get("/expressions-of-interest", stranger);
         assertThat(strangers.status()).as(strangers.body()).isEqualTo(200);
         assertThat(strangers.json().get("items")).isEmpty();
         assertThat(strangers.body()).doesNotContain(id, "Own");
@@ -170,8 +156,8 @@ class LocalRunnerEndToEndTest {
 
     @Test
     void unknownRoutesAre404FromTheGateway() {
-        String staff = api.token("staff-404", "office@example.org", "staff", null);
-        assertThat(api.get("/nowhere", staff).status()).isEqualTo(404);
-        assertThat(api.send("DELETE", "/expressions-of-interest", staff, null, Map.of()).status()).isEqualTo(404);
+        String staff = RUNNER.api().token("staff-404", "office@example.org", "staff", null);
+        assertThat(RUNNER.api().get("/nowhere", staff).status()).isEqualTo(404);
+        assertThat(RUNNER.api().send("DELETE", "/expressions-of-interest", staff, null, Map.of()).status()).isEqualTo(404);
     }
 }

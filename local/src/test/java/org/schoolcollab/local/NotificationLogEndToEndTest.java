@@ -1,11 +1,10 @@
 package org.schoolcollab.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,40 +17,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the mails of a submission and its approval, as the contact and as staff see them.
  */
 class NotificationLogEndToEndTest {
-    private static LocalRunner runner;
-    private static LocalApi api;
+    @RegisterExtension
+    static final InMemoryRunner RUNNER = new InMemoryRunner();
     private static String staff;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("project.root", ".."));
-        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
-        api = new LocalApi(runner.port());
-        staff = api.token("staff-log-reader", "office@example.org", "staff", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
+        staff = RUNNER.api().token("staff-log-reader", "office@example.org", "staff", null);
     }
 
     @Test
     void theContactSeesTheirMailAndStaffSeeTheCommunitysNewestFirst() throws Exception {
         // LocalApi.eoiBody names aroha@example.school.nz as the contact.
-        String school = api.token("user-log", "aroha@example.school.nz", "school", "5101");
-        LocalApi.Response submitted = api.post("/expressions-of-interest", school,
+        String school = RUNNER.api().token("user-log", "aroha@example.school.nz", "school", "5101");
+        LocalApi.Response submitted = RUNNER.api().post("/expressions-of-interest", school,
                 LocalApi.eoiBody("Ōtaki Notification Log", "5101", "5102"), Map.of());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
         String id = submitted.json().get("id").asText();
-        api.awaitMails(id, 2, Duration.ofSeconds(10));
-        LocalApi.Response decided = api.post("/expressions-of-interest/" + id + "/decision", staff,
+        RUNNER.api().awaitMails(id, 2, Duration.ofSeconds(10));
+        LocalApi.Response decided = RUNNER.api().post("/expressions-of-interest/" + id + "/decision", staff,
                 "{\"decision\":\"APPROVED\",\"wave\":\"2014-12\"}", Map.of());
         assertThat(decided.status()).as(decided.body()).isEqualTo(201);
         String communityId = decided.json().get("communityId").asText();
-        api.awaitMails(communityId, 2, Duration.ofSeconds(10));
+        RUNNER.api().awaitMails(communityId, 2, Duration.ofSeconds(10));
 
         // The contact, signed in with their address in another case.
-        String contact = api.token("user-log-2", "Aroha@Example.School.NZ", "school", "5102");
+        String contact = RUNNER.api().token("user-log-2", "Aroha@Example.School.NZ", "school", "5102");
         JsonNode own = awaitItems("/notifications", contact, 2);
         assertThat(own.get("items")).extracting(n -> n.get("kind").asText())
                 .containsExactly("DECISION_APPROVED_CONTACT", "EOI_RECEIVED_CONTACT");
@@ -72,7 +63,7 @@ class NotificationLogEndToEndTest {
         List<String> createdAt = new ArrayList<>();
         String path = "/notifications?limit=1";
         for (int page = 0; page < 50; page++) {
-            LocalApi.Response r = api.get(path, staff);
+            LocalApi.Response r = RUNNER.api().get(path, staff);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             r.json().get("items").forEach(n -> createdAt.add(n.get("createdAt").asText()));
             if (!r.json().has("nextToken")) {
@@ -84,8 +75,8 @@ class NotificationLogEndToEndTest {
         assertThat(createdAt.stream().map(java.time.Instant::parse).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-        assertThat(api.get("/notifications", null).status()).isEqualTo(401);
-        assertThat(api.get("/notifications?limit=0", contact).status()).isEqualTo(400);
+        assertThat(RUNNER.api().get("/notifications", null).status()).isEqualTo(401);
+        assertThat(RUNNER.api().get("/notifications?limit=0", contact).status()).isEqualTo(400);
     }
 
     /** Polls until the page holds n notifications, all sent (the mail is in the outbox just before it is marked). */
@@ -93,7 +84,7 @@ class NotificationLogEndToEndTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode body;
         do {
-            LocalApi.Response r = api.get(path, token);
+            LocalApi.Response r = RUNNER.api().get(path, token);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             body = r.json();
             List<String> statuses = body.get("items").findValuesAsText("status");

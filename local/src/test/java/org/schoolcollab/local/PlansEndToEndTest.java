@@ -1,11 +1,10 @@
 package org.schoolcollab.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,21 +23,13 @@ class PlansEndToEndTest {
             + "{\"area\":\"TRANSITIONS\",\"description\":\"Year 8 to 9\",\"measure\":\"Every learner has a plan\"}]";
     private static final String ONE_PRIORITY = "[{\"area\":\"ENGAGEMENT\",\"description\":\"Employer engagement\","
             + "\"measure\":\"Every Year 10 pupil meets an employer\"}]";
-    private static LocalRunner runner;
-    private static LocalApi api;
+    @RegisterExtension
+    static final InMemoryRunner RUNNER = new InMemoryRunner();
     private static String staff;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("project.root", ".."));
-        runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, root.resolve("template.yaml"), Map.of()));
-        api = new LocalApi(runner.port());
-        staff = api.token("staff-plans", "office@example.org", "staff", null);
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
+        staff = RUNNER.api().token("staff-plans", "office@example.org", "staff", null);
     }
 
     private static String community(String school, String programme, String... schools) {
@@ -46,19 +37,19 @@ class PlansEndToEndTest {
         if (!programme.equals("kahui-ako")) {
             body = body.replace("\"kahui-ako\"", "\"" + programme + "\"");
         }
-        String id = api.post("/expressions-of-interest", school, body, Map.of()).json().get("id").asText();
-        return api.post("/expressions-of-interest/" + id + "/decision", staff, "{\"decision\":\"APPROVED\"}", Map.of())
+        String id = RUNNER.api().post("/expressions-of-interest", school, body, Map.of()).json().get("id").asText();
+        return RUNNER.api().post("/expressions-of-interest/" + id + "/decision", staff, "{\"decision\":\"APPROVED\"}", Map.of())
                 .json().get("communityId").asText();
     }
 
     @Test
     void aKahuiAkoPlanIsUploadedReceivedAndEndorsedOnce() throws Exception {
-        String school = api.token("plan-user", "aroha@example.school.nz", "school", "5101");
+        String school = RUNNER.api().token("plan-user", "aroha@example.school.nz", "school", "5101");
         String communityId = community(school, "kahui-ako", "5101", "5102", "5103");
-        String planId = api.uploadReceivedPlan(communityId, school, THREE_CHALLENGES);
+        String planId = RUNNER.api().uploadReceivedPlan(communityId, school, THREE_CHALLENGES);
 
         // The community shows the version as its file check left it: RECEIVED, not yet reviewed.
-        JsonNode received = api.get("/communities/" + communityId, school).json().get("plans");
+        JsonNode received = RUNNER.api().get("/communities/" + communityId, school).json().get("plans");
         assertThat(received).singleElement().satisfies(p -> {
             assertThat(p.get("planId").asText()).isEqualTo(planId);
             assertThat(p.get("version").asInt()).isEqualTo(1);
@@ -72,22 +63,22 @@ class PlansEndToEndTest {
             assertThat(p.has("decidedAt")).isFalse();
         });
 
-        LocalApi.Response endorsed = api.post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
+        LocalApi.Response endorsed = RUNNER.api().post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
                 "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"5101\",\"comments\":\"Clear measures.\"}", Map.of());
         assertThat(endorsed.status()).as(endorsed.body()).isEqualTo(201);
-        assertThat(api.post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
+        assertThat(RUNNER.api().post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
                 "{\"decision\":\"CHANGES_REQUESTED\",\"comments\":\"again\"}", Map.of()).status()).isEqualTo(409);
 
-        List<JsonNode> mails = api.awaitMails(planId, 3, Duration.ofSeconds(10));
+        List<JsonNode> mails = RUNNER.api().awaitMails(planId, 3, Duration.ofSeconds(10));
         assertThat(mails).extracting(m -> m.get("subject").asText()).contains("Plan endorsed: Plans 5101");
-        List<JsonNode> held = api.awaitMails("release the roles for community " + communityId, 1, Duration.ofSeconds(10));
+        List<JsonNode> held = RUNNER.api().awaitMails("release the roles for community " + communityId, 1, Duration.ofSeconds(10));
         assertThat(held).singleElement().satisfies(m -> {
             assertThat(m.get("subject").asText()).isEqualTo("Role funding held: Plans 5101");
             assertThat(m.get("text").asText()).contains("MUST_BE_SET");
         });
-        assertThat(api.get("/communities/" + communityId, school).json().get("status").asText()).isEqualTo("ENDORSED");
+        assertThat(RUNNER.api().get("/communities/" + communityId, school).json().get("status").asText()).isEqualTo("ENDORSED");
         // ... and then the decision, with its comments, leader school and time, to the school and to staff alike.
-        JsonNode decided = api.get("/communities/" + communityId, school).json().get("plans");
+        JsonNode decided = RUNNER.api().get("/communities/" + communityId, school).json().get("plans");
         assertThat(decided).singleElement().satisfies(p -> {
             assertThat(p.get("status").asText()).isEqualTo("ENDORSED");
             assertThat(p.get("receivedAt").asText()).isEqualTo(received.get(0).get("receivedAt").asText());
@@ -97,40 +88,40 @@ class PlansEndToEndTest {
             assertThat(p.at("/review/leaderSchoolNumber").asText()).isEqualTo("5101");
             assertThat(p.at("/review/decidedAt").asText()).isEqualTo(endorsed.json().get("decidedAt").asText());
         });
-        assertThat(api.get("/communities/" + communityId, staff).json().get("plans")).isEqualTo(decided);
+        assertThat(RUNNER.api().get("/communities/" + communityId, staff).json().get("plans")).isEqualTo(decided);
         // The shipped policy lacks the role settings: only the formation allowances are funded.
-        assertThat(api.get("/communities/" + communityId + "/funding", school).json().get("records")
+        assertThat(RUNNER.api().get("/communities/" + communityId + "/funding", school).json().get("records")
                 .findValuesAsText("kind")).containsOnly("FORMATION_ALLOWANCE");
     }
 
     @Test
     void aClustersActionPlanIsReviewedByTwoVisitsAcrossVersions() throws Exception {
-        String head = api.token("cluster-head", "head@example.sch.uk", "school", "5201");
+        String head = RUNNER.api().token("cluster-head", "head@example.sch.uk", "school", "5201");
         String clusterId = community(head, "school-improvement", "5201", "5202");
         String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
 
-        String v1 = api.uploadReceivedPlan(clusterId, head, ONE_PRIORITY);
-        LocalApi.Response first = api.post("/communities/" + clusterId + "/challenge-visits", staff,
+        String v1 = RUNNER.api().uploadReceivedPlan(clusterId, head, ONE_PRIORITY);
+        LocalApi.Response first = RUNNER.api().post("/communities/" + clusterId + "/challenge-visits", staff,
                 "{\"visitDate\":\"" + today + "\",\"planId\":\"" + v1 + "\",\"outcome\":\"CHANGES_REQUIRED\","
                         + "\"notes\":\"Add employer engagement targets.\"}", Map.of());
         assertThat(first.status()).as(first.body()).isEqualTo(201);
 
-        String v2 = api.uploadReceivedPlan(clusterId, head, ONE_PRIORITY);
-        LocalApi.Response second = api.post("/communities/" + clusterId + "/challenge-visits", staff,
+        String v2 = RUNNER.api().uploadReceivedPlan(clusterId, head, ONE_PRIORITY);
+        LocalApi.Response second = RUNNER.api().post("/communities/" + clusterId + "/challenge-visits", staff,
                 "{\"visitDate\":\"" + today + "\",\"planId\":\"" + v2 + "\",\"outcome\":\"ON_TRACK\"}", Map.of());
         assertThat(second.status()).as(second.body()).isEqualTo(201);
 
-        JsonNode visits = api.get("/communities/" + clusterId, head).json().get("visits");
+        JsonNode visits = RUNNER.api().get("/communities/" + clusterId, head).json().get("visits");
         assertThat(visits).hasSize(2);
         assertThat(visits.findValuesAsText("outcome")).containsExactly("ON_TRACK", "CHANGES_REQUIRED");
         assertThat(visits.findValuesAsText("planVersion")).containsExactly("2", "1");
-        JsonNode plans = api.get("/communities/" + clusterId, head).json().get("plans");
+        JsonNode plans = RUNNER.api().get("/communities/" + clusterId, head).json().get("plans");
         assertThat(plans.findValuesAsText("planId")).containsExactly(v2, v1);
         assertThat(plans.findValuesAsText("status")).containsExactly("RECEIVED", "RECEIVED");
 
         String firstVisit = first.json().get("visitId").asText();
         String secondVisit = second.json().get("visitId").asText();
-        assertThat(api.awaitMails(firstVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
-        assertThat(api.awaitMails(secondVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
+        assertThat(RUNNER.api().awaitMails(firstVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
+        assertThat(RUNNER.api().awaitMails(secondVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
     }
 }

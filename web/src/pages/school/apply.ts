@@ -3,7 +3,6 @@ import { repeat } from "lit-html/directives/repeat.js";
 import { ApiProblem, api, call, SignedOut, type FieldError, type Schemas } from "../../api/client";
 import { describedBy, errorsById, errorSummary, fieldId, focusErrorSummary, type Errors } from "../../ui/forms";
 import { setFlash, show, type PageContext } from "../../ui/page";
-import { pageGuard } from "./page-guard";
 import {
   addSchool,
   clearDraft,
@@ -40,7 +39,7 @@ const TITLE = "Apply to form a community";
  */
 export function applyPage(ctx: PageContext): void {
   const session = ctx.session!;
-  const current = pageGuard(ctx);
+  const current = ctx.isCurrent;
   const ownSchool = session.schoolNumber;
   const draft = loadDraft(session.sub);
   const state: FormState & {

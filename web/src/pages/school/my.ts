@@ -3,7 +3,6 @@ import { ApiProblem, api, call, SignedOut, type Schemas } from "../../api/client
 import { date, programmeName } from "../../ui/format";
 import { failure, loading, show, takeFlash, type PageContext } from "../../ui/page";
 import { statusTag } from "../../ui/tags";
-import { pageGuard } from "./page-guard";
 import { communityIdsToFetch, mergePage, type MyApplication } from "./my-applications";
 
 const TITLE = "My applications";
@@ -15,7 +14,7 @@ export const PAGE_SIZE = 20;
  */
 export async function myPage(ctx: PageContext): Promise<void> {
   const school = ctx.session?.schoolNumber ?? "";
-  const current = pageGuard(ctx);
+  const current = ctx.isCurrent;
   loading(ctx, TITLE);
   const flash = takeFlash();
   const state: { items: MyApplication[]; nextToken?: string; busy: boolean; problem: string; status: string } = {

@@ -1,8 +1,10 @@
 package org.schoolcollab.api;
 
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Rejection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 
 import java.util.Iterator;
 import java.util.List;
@@ -18,10 +20,10 @@ public final class JsonBody {
         try {
             root = Json.parse(body);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
+            throw Rejection.invalid("body", "not valid JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("body", "must be a JSON object");
+            throw Rejection.invalid("body", "must be a JSON object");
         }
         return root;
     }

@@ -1,8 +1,8 @@
 package org.schoolcollab.community;
 
-import org.schoolcollab.eoi.Contact;
-import org.schoolcollab.eoi.Programme;
-import org.schoolcollab.eoi.School;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.School;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,43 +1,39 @@
 package org.schoolcollab.community;
 
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.common.Page;
-import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Ids;
+import org.schoolcollab.kernel.Page;
+import org.schoolcollab.kernel.PageRequest;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Rejection;
 
+import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reading communities: members' schools and staff see one; staff list a programme's. */
 public final class CommunityService {
-    private static final Pattern ID = Pattern.compile("^[0-9a-f-]{36}$");
     private final CommunityStore store;
 
     public CommunityService(CommunityStore store) {
         this.store = store;
     }
 
-    public Community get(Caller caller, String id) {
-        Optional<Community> found = ID.matcher(id).matches() ? store.find(id) : Optional.empty();
+    /** The community, to staff and to users of its member schools; to anyone else it does not exist (404). */
+    public Community get(Actor actor, String id) {
+        Optional<Community> found = Ids.isId(id) ? store.find(id) : Optional.empty();
         return found
-                .filter(c -> caller.isStaff() || (caller.isSchoolUser() && c.hasMember(caller.schoolNumber().orElseThrow())))
-                .orElseThrow(() -> ApiException.notFound("no community " + id));
+                .filter(c -> actor.isStaff() || (actor.isSchoolUser() && c.hasMember(actor.schoolNumber().orElseThrow())))
+                .orElseThrow(() -> Rejection.notFound("no community " + id));
     }
 
-    public Page<Community> list(Caller caller, Optional<String> programme, Optional<String> status,
-                                Optional<String> limit, Optional<String> nextToken) {
-        caller.requireStaff();
-        Programme p = programme.map(id -> Programme.byId(id).orElseThrow(() -> ApiException.badRequest("programme",
-                        "unknown programme '" + id + "'; known: kahui-ako, school-improvement")))
-                .orElseThrow(() -> ApiException.badRequest("programme", "is required (kahui-ako or school-improvement)"));
-        Optional<CommunityStatus> s = status.map(v -> {
-            try {
-                return CommunityStatus.valueOf(v);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("status", "unknown status '" + v + "'; one of FORMING, ENDORSED, CLOSED");
-            }
-        });
-        return store.list(p, s, EoiService.pageSize(limit), nextToken);
+    /** A programme's communities, oldest first, for staff. */
+    public Page<Community> list(Actor actor, Programme programme, Optional<CommunityStatus> status, PageRequest page) {
+        actor.requireStaff();
+        return store.list(programme, status, page);
+    }
+
+    /** Its plan was endorsed: FORMING becomes ENDORSED (again: no change; a CLOSED community stays closed). */
+    public void markEndorsed(String communityId, Instant at) {
+        store.markEndorsed(communityId, at);
     }
 }

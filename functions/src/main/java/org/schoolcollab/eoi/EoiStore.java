@@ -1,50 +1,51 @@
 package org.schoolcollab.eoi;
 
-import org.schoolcollab.common.Page;
+import org.schoolcollab.kernel.Page;
+import org.schoolcollab.kernel.PageRequest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Where expressions of interest live. One DynamoDB implementation; the domain sees only this. */
+/** Where expressions of interest live, with the claims that keep a school in one application at a time. */
 public interface EoiStore {
 
     /**
      * Writes the application, claims each of its schools for the programme, lists it under each of its schools
-     * and, when given, writes the idempotent response: all of it or none of it.
+     * and, when given, writes the idempotency record: all of it or none of it.
      *
      * @throws SchoolsAlreadyClaimedException when a school is already in an active application or community
      * @throws IdempotencyKeyTakenException   when the same key was stored by a concurrent request
      */
-    void create(ExpressionOfInterest eoi, Optional<IdempotentResponse> idempotentResponse);
+    void create(ExpressionOfInterest eoi, Optional<IdempotencyRecord> idempotency);
 
     Optional<ExpressionOfInterest> find(String id);
 
-    /**
-     * Records the decision, moves the application out of SUBMITTED, and either forms the community (claims now
-     * name it) or releases the schools' claims: one transaction, conditional on the application being SUBMITTED.
-     *
-     * @throws AlreadyDecidedException when it was decided first by someone else
-     */
-    void recordDecision(ExpressionOfInterest eoi, EoiDecision decision,
-                        Optional<org.schoolcollab.community.Community> community);
-
     /** Oldest first. */
-    Page<ExpressionOfInterest> listByStatus(EoiStatus status, int limit, Optional<String> nextToken);
+    Page<ExpressionOfInterest> listByStatus(EoiStatus status, PageRequest page);
 
     /**
      * The applications that name this school, of any programme, newest submission first, each as it is now; with a
      * status, only those in it (pages are still filled up to the limit while there are more).
      */
-    Page<ExpressionOfInterest> listBySchool(String schoolNumber, Optional<EoiStatus> status, int limit,
-                                            Optional<String> nextToken);
+    Page<ExpressionOfInterest> listBySchool(String schoolNumber, Optional<EoiStatus> status, PageRequest page);
 
-    /** A stored response for the key, unless it has expired (TTL deletion lags, so expiry is checked here). */
-    Optional<IdempotentResponse> findIdempotentResponse(String scopedKey, Instant now);
+    /** The record of a key, unless it has expired (TTL deletion lags, so expiry is checked here). */
+    Optional<IdempotencyRecord> findIdempotencyRecord(String scopedKey, Instant now);
 
-    /** The first response to a request carrying an Idempotency-Key, replayed to retries of the same request. */
-    record IdempotentResponse(String scopedKey, String requestHash, int status, String body, String location,
-                              Instant expiresAt) {}
+    /**
+     * A request that carried an Idempotency-Key: the key (scoped to the user), a fingerprint of the request, and the
+     * application it created, so a retry of the same request is answered with that application as first recorded.
+     */
+    record IdempotencyRecord(String scopedKey, String requestHash, String eoiId, Instant expiresAt) {
+        public IdempotencyRecord {
+            Objects.requireNonNull(scopedKey, "scopedKey");
+            Objects.requireNonNull(requestHash, "requestHash");
+            Objects.requireNonNull(eoiId, "eoiId");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+        }
+    }
 
     final class SchoolsAlreadyClaimedException extends RuntimeException {
         private final List<String> schoolNumbers;
@@ -56,12 +57,6 @@ public interface EoiStore {
 
         public List<String> schoolNumbers() {
             return schoolNumbers;
-        }
-    }
-
-    final class AlreadyDecidedException extends RuntimeException {
-        public AlreadyDecidedException() {
-            super("the expression of interest is no longer SUBMITTED");
         }
     }
 

@@ -14,6 +14,19 @@ public record ExpressionOfInterest(String id, EoiApplication application, EoiSta
         history = List.copyOf(history);
     }
 
+    /** A new application, as it is first recorded: submitted now by this user, with no community yet. */
+    public static ExpressionOfInterest submitted(String id, EoiApplication application, String bySub, String byEmail,
+                                                 Instant at) {
+        return new ExpressionOfInterest(id, application, EoiStatus.SUBMITTED, bySub, byEmail, at,
+                List.of(new HistoryEntry(at, EoiStatus.SUBMITTED.name(), bySub)));
+    }
+
+    /** The application as it was when first recorded (the answer to its submission), whatever happened since. */
+    public ExpressionOfInterest asFirstRecorded() {
+        return new ExpressionOfInterest(id, application, EoiStatus.valueOf(history.getFirst().event()), submittedBySub,
+                submittedByEmail, submittedAt, history.subList(0, 1), null);
+    }
+
     /** A new application: no community yet. */
     public ExpressionOfInterest(String id, EoiApplication application, EoiStatus status, String submittedBySub,
                                 String submittedByEmail, Instant submittedAt, List<HistoryEntry> history) {
@@ -29,13 +42,6 @@ public record ExpressionOfInterest(String id, EoiApplication application, EoiSta
         /** An entry that is not a decision (SUBMITTED), or an old decision entry. */
         public HistoryEntry(Instant at, String event, String by) {
             this(at, event, by, null, null);
-        }
-
-        /** The entry a decision adds: its outcome, who made it and when, the approval's wave and the reason. */
-        public static HistoryEntry of(EoiDecision d) {
-            boolean approved = d.decision() == EoiDecision.Outcome.APPROVED;
-            return new HistoryEntry(d.decidedAt(), (approved ? EoiStatus.APPROVED : EoiStatus.DECLINED).name(),
-                    d.decidedBySub(), approved ? d.wave() : null, d.reason());
         }
     }
 

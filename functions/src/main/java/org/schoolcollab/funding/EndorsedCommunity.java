@@ -1,6 +1,6 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.kernel.SchoolType;
 
 import java.util.HashSet;
 import java.util.List;

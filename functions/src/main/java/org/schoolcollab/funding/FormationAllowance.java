@@ -1,5 +1,6 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package org.schoolcollab.funding;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Money;
 
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -38,22 +37,4 @@ public record FundingLine(FundingKind kind, String recipientSchoolNumber, Money 
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 
-    public ObjectNode toJson() {
-        ObjectNode node = Json.object();
-        node.put("kind", kind.name());
-        node.put("recipientSchoolNumber", recipientSchoolNumber);
-        if (amount == null) {
-            node.putNull("amount");
-        } else {
-            node.set("amount", amount.toJson());
-        }
-        node.put("quantity", quantity == null ? null : quantity.toPlainString());
-        node.put("units", units);
-        node.put("period", period);
-        node.put("policyId", policyId);
-        node.put("policyVersion", policyVersion);
-        ObjectNode in = node.putObject("inputs");
-        inputs.forEach(in::put);
-        return node;
-    }
 }

@@ -2,7 +2,7 @@ package org.schoolcollab.funding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

@@ -1,13 +1,10 @@
 package org.schoolcollab.funding;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.common.Json;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.kernel.Actor;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,34 +20,24 @@ public final class FundingService {
     }
 
     /** Members' schools and staff only: the community check answers 404 to anyone else. */
-    public ObjectNode forCommunity(Caller caller, String communityId) {
-        Community community = communities.get(caller, communityId);
+    public CommunityFunding forCommunity(Actor actor, String communityId) {
+        Community community = communities.get(actor, communityId);
         List<FundingRecord> records = store.forCommunity(community.id());
-        ObjectNode body = Json.object();
-        body.put("communityId", community.id());
-        body.put("programme", community.programme().id());
-        ArrayNode items = body.putArray("records");
-        Map<String, Money> money = new TreeMap<>();
-        Map<String, BigDecimal> time = new TreeMap<>();
+        Map<String, CommunityFunding.MoneyTotal> money = new TreeMap<>();
+        Map<String, CommunityFunding.TimeTotal> time = new TreeMap<>();
         for (FundingRecord r : records) {
-            ObjectNode o = r.line().toJson();
-            o.put("sourceId", r.sourceId());
-            o.put("createdAt", r.createdAt().toString());
-            items.add(o);
             FundingLine line = r.line();
             if (line.amount() != null) {
-                money.merge(line.kind() + "|" + line.amount().currency(), line.amount(), Money::plus);
+                money.merge(line.kind() + "|" + line.amount().currency(),
+                        new CommunityFunding.MoneyTotal(line.kind(), line.amount()),
+                        (a, b) -> new CommunityFunding.MoneyTotal(a.kind(), a.total().plus(b.total())));
             }
             if (line.quantity() != null) {
-                time.merge(line.kind() + "|" + line.units(), line.quantity(), BigDecimal::add);
+                time.merge(line.kind() + "|" + line.units(),
+                        new CommunityFunding.TimeTotal(line.kind(), line.units(), line.quantity()),
+                        (a, b) -> new CommunityFunding.TimeTotal(a.kind(), a.units(), a.quantity().add(b.quantity())));
             }
         }
-        ArrayNode totals = body.putArray("totals");
-        money.forEach((key, total) -> totals.addObject().put("kind", key.split("\\|")[0])
-                .put("currency", total.currency()).put("value", total.value()));
-        ArrayNode timeTotals = body.putArray("timeTotals");
-        time.forEach((key, total) -> timeTotals.addObject().put("kind", key.split("\\|")[0])
-                .put("units", key.split("\\|")[1]).put("quantity", total.toPlainString()));
-        return body;
+        return new CommunityFunding(community, records, new ArrayList<>(money.values()), new ArrayList<>(time.values()));
     }
 }

@@ -1,7 +1,8 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

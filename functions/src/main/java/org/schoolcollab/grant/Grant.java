@@ -1,8 +1,8 @@
 package org.schoolcollab.grant;
 
-import org.schoolcollab.eoi.Contact;
-import org.schoolcollab.eoi.Programme;
-import org.schoolcollab.funding.Money;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Money;
 
 import java.time.Instant;
 

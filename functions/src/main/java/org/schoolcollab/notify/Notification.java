@@ -18,6 +18,16 @@ public record Notification(String sourcePk, String kind, String recipient, Strin
         this(sourcePk, kind, recipient, subject, body, status, createdAt, messageId, sentAt, null, null);
     }
 
+    /** The source of notifications about an application: its record's key, which the log shows as "source". */
+    public static String aboutApplication(String eoiId) {
+        return "EOI#" + eoiId;
+    }
+
+    /** The source of notifications about a community (its grants, plans, visits): its record's key. */
+    public static String aboutCommunity(String communityId) {
+        return "COMMUNITY#" + communityId;
+    }
+
     public static Notification pending(String sourcePk, String kind, String recipient, String subject, String body,
                                        Instant createdAt) {
         return new Notification(sourcePk, kind, recipient, subject, body, Status.PENDING, createdAt, null, null);

@@ -1,19 +1,17 @@
 package org.schoolcollab.notify;
 
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.common.Page;
-import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Page;
+import org.schoolcollab.kernel.PageRequest;
+import org.schoolcollab.kernel.Rejection;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reading the notification log: staff read every notification (optionally one community's); any other signed-in
  * user reads the notifications sent to their own address. Newest first, paginated like the other lists.
  */
 public final class NotificationLog {
-    private static final Pattern COMMUNITY_ID = Pattern.compile("^[0-9a-f-]{36}$");
     private final NotificationLogStore store;
 
     public NotificationLog(NotificationLogStore store) {
@@ -21,24 +19,18 @@ public final class NotificationLog {
     }
 
     /**
-     * @param caller the caller; a non-staff caller's {@code email} must be one the identity provider verified
-     *               (blank when it did not): without one there is no log of theirs to read, a 403
+     * Staff read the log; anyone else reads their own mail, so needs an email the identity provider verified (the
+     * actor's email is blank when it did not): without one there is no log of theirs to read.
      */
-    public Page<Notification> list(Caller caller, Optional<String> communityId, Optional<String> limit,
-                                   Optional<String> nextToken) {
-        boolean staff = caller.isStaff();
-        if (!staff && (caller.email() == null || caller.email().isBlank())) {
-            throw ApiException.forbidden("your notifications are those sent to your verified email address, "
+    public static void requireMayRead(Actor actor) {
+        if (!actor.isStaff() && actor.email().isBlank()) {
+            throw Rejection.forbidden("your notifications are those sent to your verified email address, "
                     + "and this token carries none");
         }
-        Optional<String> community = communityId.map(c -> {
-            if (!COMMUNITY_ID.matcher(c).matches()) {
-                throw ApiException.badRequest("communityId", "must be a community id (a UUID)");
-            }
-            return c;
-        });
-        int pageSize = EoiService.pageSize(limit);
-        return staff ? store.all(community, pageSize, nextToken)
-                : store.sentTo(caller.email(), community, pageSize, nextToken);
+    }
+
+    public Page<Notification> list(Actor actor, Optional<String> communityId, PageRequest page) {
+        requireMayRead(actor);
+        return actor.isStaff() ? store.all(communityId, page) : store.sentTo(actor.email(), communityId, page);
     }
 }

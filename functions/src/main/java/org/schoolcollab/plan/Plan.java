@@ -1,6 +1,6 @@
 package org.schoolcollab.plan;
 
-import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
 import java.util.List;

@@ -24,8 +24,8 @@ public final class PlanChecker {
 
     /** Why the stored file is not acceptable, or empty when it is. */
     public static Optional<String> problem(Plan plan, long storedSize, Reader reader) {
-        if (storedSize > PlanValidator.MAX_SIZE_BYTES) {
-            return Optional.of("the file is " + storedSize + " bytes; the limit is " + PlanValidator.MAX_SIZE_BYTES
+        if (storedSize > RegisterPlan.MAX_SIZE_BYTES) {
+            return Optional.of("the file is " + storedSize + " bytes; the limit is " + RegisterPlan.MAX_SIZE_BYTES
                     + " bytes (25 MiB)");
         }
         if (storedSize != plan.sizeBytes()) {

@@ -1,27 +1,24 @@
 package org.schoolcollab.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.api.JsonBody;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Ids;
+import org.schoolcollab.kernel.Rejection;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Plans as the API sees them: users of a member school register a plan version and get a presigned upload;
- * members and staff download a received plan. Who may see the community is CommunityService's rule.
+ * Plans as their community sees them: users of a member school register a plan version and get a presigned upload;
+ * members and staff download a received plan and list the versions. Who may see the community is CommunityService's
+ * rule.
  */
 public final class PlanService {
-    private static final Pattern ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-
     private final CommunityService communities;
     private final PlanStore store;
     private final PlanUrls urls;
@@ -29,7 +26,7 @@ public final class PlanService {
     private final Supplier<String> ids;
 
     public PlanService(CommunityService communities, PlanStore store, PlanUrls urls, Clock clock) {
-        this(communities, store, urls, clock, () -> UUID.randomUUID().toString());
+        this(communities, store, urls, clock, Ids.RANDOM);
     }
 
     public PlanService(CommunityService communities, PlanStore store, PlanUrls urls, Clock clock,
@@ -44,34 +41,42 @@ public final class PlanService {
     /** A registered plan and the upload its file must arrive by. */
     public record Registered(Plan plan, PlanUrls.Upload upload) {}
 
-    public Registered register(Caller caller, String communityId, String body) {
-        if (caller.isStaff()) {
-            throw ApiException.forbidden("a plan is uploaded by its community's schools; programme staff may not "
+    /** A plan is its community's own: staff may not register one on a school's behalf. */
+    public static void requireMayRegister(Actor actor) {
+        if (actor.isStaff()) {
+            throw Rejection.forbidden("a plan is uploaded by its community's schools; programme staff may not "
                     + "upload one on a school's behalf");
         }
-        JsonNode root = JsonBody.object(body);
-        Community community = communities.get(caller, communityId);
-        PlanRequest request = PlanValidator.validate(root, community.programme());
+    }
+
+    /**
+     * Registers the next version of the community's plan. The registration is read (by {@code read}) only once the
+     * community is known to the caller, because what it must name depends on the community's programme.
+     */
+    public Registered register(Actor actor, String communityId, Function<Community, RegisterPlan> read) {
+        requireMayRegister(actor);
+        Community community = communities.get(actor, communityId);
+        RegisterPlan request = read.apply(community);
         String planId = ids.get();
         Plan plan = store.register(Plan.registered(planId, community.id(), community.programme(), community.name(),
                 request.fileName(), request.fileType(), request.sizeBytes(),
                 PlanObjectKeys.objectKey(community.id(), planId, request.fileName(), request.fileType()),
-                request.achievementChallenges(), caller.sub(), caller.email(), clock.instant()));
+                request.achievementChallenges(), actor.sub(), actor.email(), clock.instant()));
         return new Registered(plan, urls.upload(plan.objectKey(), plan.fileType(), plan.sizeBytes()));
     }
 
     /** A short-lived download of a plan whose file was received; 409 while it is awaited, or if it was rejected. */
-    public PlanUrls.Download document(Caller caller, String communityId, String planId) {
-        Community community = communities.get(caller, communityId);
-        Plan plan = (ID.matcher(planId).matches() ? store.find(community.id(), planId) : Optional.<Plan>empty())
-                .orElseThrow(() -> ApiException.notFound("no plan " + planId + " in community " + communityId));
+    public PlanUrls.Download document(Actor actor, String communityId, String planId) {
+        Community community = communities.get(actor, communityId);
+        Plan plan = (Ids.isUuid(planId) ? store.find(community.id(), planId) : Optional.<Plan>empty())
+                .orElseThrow(() -> Rejection.notFound("no plan " + planId + " in community " + communityId));
         if (plan.status() == PlanStatus.AWAITING_UPLOAD) {
-            throw ApiException.conflict("/problems/plan-not-received", "Plan not received",
+            throw Rejection.conflict("plan-not-received", "Plan not received",
                     "version " + plan.version() + "'s file has not been received yet; upload it with the URL its "
                             + "registration returned, then try again", Map.of("planStatus", plan.status().name()));
         }
         if (plan.status() == PlanStatus.REJECTED) {
-            throw ApiException.conflict("/problems/plan-rejected", "Plan rejected",
+            throw Rejection.conflict("plan-rejected", "Plan rejected",
                     "version " + plan.version() + "'s file was rejected: " + plan.rejectionReason(),
                     Map.of("planStatus", plan.status().name()));
         }
@@ -81,5 +86,15 @@ public final class PlanService {
     /** A community's plans, by version, for those who may see the community. */
     public List<Plan> list(Community visible) {
         return store.list(visible.id());
+    }
+
+    /** A community's plans, newest version first, each with staff's decision once made. */
+    public List<PlanWithReview> versions(Community visible) {
+        return store.listWithReviews(visible.id());
+    }
+
+    /** One plan of a community the caller may see, if there is one of that id. */
+    public Optional<Plan> find(Community visible, String planId) {
+        return Ids.isUuid(planId) ? store.find(visible.id(), planId) : Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package org.schoolcollab.report;
 
-import org.schoolcollab.eoi.Programme;
-import org.schoolcollab.funding.Money;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Money;
 
 import java.time.Instant;
 import java.util.List;

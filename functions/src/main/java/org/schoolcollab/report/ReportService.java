@@ -1,16 +1,13 @@
 package org.schoolcollab.report;
 
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.api.FieldError;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.community.Community;
-import org.schoolcollab.eoi.EoiDecisionService;
 import org.schoolcollab.eoi.EoiStatus;
-import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.funding.FundingLine;
 import org.schoolcollab.funding.FundingRecord;
 import org.schoolcollab.funding.FundingStore;
-import org.schoolcollab.funding.Money;
+import org.schoolcollab.kernel.Money;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,15 +31,9 @@ public final class ReportService {
         this.clock = clock;
     }
 
-    public ProgrammeSummary summary(Caller caller, Optional<String> programmeParam, Optional<String> waveParam) {
-        caller.requireStaff();
-        List<FieldError> errors = new ArrayList<>();
-        Programme programme = programme(programmeParam, errors);
-        Optional<String> wave = wave(waveParam, errors);
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-
+    /** The programme in numbers, or one approval wave of it, for staff. */
+    public ProgrammeSummary summary(Actor actor, Programme programme, Optional<String> wave) {
+        actor.requireStaff();
         Map<EoiStatus, ReportStore.ApplicationCount> counts = new TreeMap<>();
         for (EoiStatus status : EoiStatus.values()) {
             counts.put(status, store.applications(programme, status, wave));
@@ -73,32 +64,5 @@ public final class ReportService {
                 .forEach(total -> totals.add(new ProgrammeSummary.FundingTotal(kind, total))));
         return new ProgrammeSummary(programme, wave.orElse(null), applications, communities.size(), schools, pupils,
                 totals, clock.instant());
-    }
-
-    private static Programme programme(Optional<String> param, List<FieldError> errors) {
-        if (param.isEmpty()) {
-            errors.add(new FieldError("programme", "is required (kahui-ako or school-improvement)"));
-            return null;
-        }
-        return Programme.byId(param.get()).orElseGet(() -> {
-            errors.add(new FieldError("programme", "unknown programme '" + param.get()
-                    + "'; known: kahui-ako, school-improvement"));
-            return null;
-        });
-    }
-
-    /** A wave as a decision names it: non-blank, at most {@link EoiDecisionService#MAX_WAVE} characters. */
-    private static Optional<String> wave(Optional<String> param, List<FieldError> errors) {
-        if (param.isEmpty()) {
-            return Optional.empty();
-        }
-        String wave = param.get();
-        int length = wave.codePointCount(0, wave.length());
-        if (wave.isBlank() || length > EoiDecisionService.MAX_WAVE) {
-            errors.add(new FieldError("wave", "must be 1 to " + EoiDecisionService.MAX_WAVE
-                    + " characters, not blank (got " + length + ")"));
-            return Optional.empty();
-        }
-        return Optional.of(wave);
     }
 }

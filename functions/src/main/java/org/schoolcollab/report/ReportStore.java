@@ -2,7 +2,7 @@ package org.schoolcollab.report;
 
 import org.schoolcollab.community.Community;
 import org.schoolcollab.eoi.EoiStatus;
-import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.kernel.Programme;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.schoolcollab.review;
 
+import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.Plan;
 
 import java.util.Optional;

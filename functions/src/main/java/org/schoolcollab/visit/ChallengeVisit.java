@@ -1,7 +1,7 @@
 package org.schoolcollab.visit;
 
-import org.schoolcollab.eoi.Contact;
-import org.schoolcollab.eoi.Programme;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,12 +1,9 @@
 package org.schoolcollab.visit;
 
 import java.util.List;
-import java.util.Optional;
 
+/** Where challenge visits are recorded, in their cluster's partition. */
 public interface VisitStore {
-    /** The plan of this community with this id, if there is one. */
-    Optional<PlanVersion> findPlan(String communityId, String planId);
-
     /** Writes the visit record; it is never updated afterwards. */
     void create(ChallengeVisit visit);
 

@@ -1,5 +1,7 @@
 package org.schoolcollab.api;
 
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -182,7 +184,7 @@ class HttpApiUnitTest {
 
     @Test
     void jsonResponsesCarryTheirContentTypeAndExtraHeaders() {
-        APIGatewayV2HTTPResponse response = HttpApi.json(201, org.schoolcollab.common.Json.object().put("id", "x"),
+        APIGatewayV2HTTPResponse response = HttpApi.json(201, org.schoolcollab.kernel.Json.object().put("id", "x"),
                 Map.of("location", "/expressions-of-interest/x"));
 
         assertThat(response.getStatusCode()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

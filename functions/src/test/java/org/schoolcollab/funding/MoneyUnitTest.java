@@ -1,5 +1,6 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

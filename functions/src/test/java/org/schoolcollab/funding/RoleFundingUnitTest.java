@@ -1,13 +1,14 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.schoolcollab.common.Json;
-import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -47,15 +47,15 @@ class EventFilesUnitTest {
 
     /** S3 events by file-name prefix: the key prefix the function's template filter subscribes, and its test. */
     private static final Map<String, String> S3_PREFIXES = Map.of("plan-received", "plans/");
-    private static final Map<String, String> S3_TESTS = Map.of("plan-received", "PlanReceivedHandlerTest");
+    private static final Map<String, String> S3_TESTS = Map.of("plan-received", "PlanUploadedHandlerTest");
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(
             "eoi-notifications", "EOI",
             "decision-notifications", "DECISION");
     private static final Map<String, String> STREAM_TESTS = Map.of(
-            "eoi-notifications", "EoiNotificationsHandlerTest",
-            "decision-notifications", "DecisionNotificationsHandlerTest");
+            "eoi-notifications", "EoiSubmittedHandlerTest",
+            "decision-notifications", "EoiDecidedHandlerTest");
 
     static Stream<String> apiEvents() throws IOException {
         return names().stream().filter(n -> streamPrefix(n).isEmpty() && s3Prefix(n).isEmpty());
@@ -186,9 +186,10 @@ class EventFilesUnitTest {
         List<String> handlerTests = new ArrayList<>(ROUTES.values());
         handlerTests.addAll(STREAM_TESTS.values());
         handlerTests.addAll(S3_TESTS.values());
+        Path handlers = EventFiles.root().getParent().resolve("functions/src/test/java/org/schoolcollab/handlers");
         for (String handlerTest : handlerTests) {
-            assertThat(Files.exists(EventFiles.root().getParent().resolve("functions/src/test/java/org/schoolcollab/handlers/" + handlerTest + ".java")))
-                    .as(handlerTest).isTrue();
+            assertThat(Files.exists(handlers.resolve("http/" + handlerTest + ".java"))
+                    || Files.exists(handlers.resolve("events/" + handlerTest + ".java"))).as(handlerTest).isTrue();
         }
     }
 

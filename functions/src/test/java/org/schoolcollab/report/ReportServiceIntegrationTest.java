@@ -1,21 +1,23 @@
 package org.schoolcollab.report;
 
+import org.schoolcollab.report.adapters.DynamoReportStore;
+import org.schoolcollab.api.ReportJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.api.ApiException;
-import org.schoolcollab.common.Json;
-import org.schoolcollab.eoi.DynamoEoiStore;
-import org.schoolcollab.eoi.EoiDecision;
-import org.schoolcollab.eoi.EoiDecisionService;
-import org.schoolcollab.eoi.EoiItemMapper;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.DynamoFundingStore;
-import org.schoolcollab.funding.FormationFunding;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.funding.OnCommunityFormed;
 import org.schoolcollab.funding.FundingPolicies;
-import org.schoolcollab.funding.Money;
+import org.schoolcollab.kernel.Money;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -38,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The first New Zealand wave reproduced (shared/FACTS.md §1): in December 2014 the Minister approved 11
  * communities from 71 expressions of interest, 83 schools and about 38,000 pupils. Here 71 kahui-ako
  * applications go in through {@link EoiService}, 11 of them (83 schools, rolls summing to 38,000) are approved
- * in wave 2014-12 through {@link EoiDecisionService}, each approval is given to {@link FormationFunding} as the
+ * in wave 2014-12 through {@link CommunityFormation}, each approval is given to {@link OnCommunityFormed} as the
  * stream would give it, and the report over DynamoDB Local shows exactly those figures.
  */
 class ReportServiceIntegrationTest {
@@ -80,14 +82,14 @@ class ReportServiceIntegrationTest {
 
     /**
      * 71 kahui-ako applications through EoiService, 11 of them (83 schools, 38,000 pupils) approved in wave
-     * 2014-12 through EoiDecisionService, each approval then given to FormationFunding as the stream would.
+     * 2014-12 through CommunityFormation, each approval then given to OnCommunityFormed as the stream would.
      */
     static final class FirstWave {
         final String table = DynamoDbLocal.createTable("report");
         final MutableClock clock = new MutableClock(OPENED);
         final EoiService eois;
-        final EoiDecisionService decisions;
-        final FormationFunding formationFunding;
+        final CommunityFormation decisions;
+        final OnCommunityFormed formationFunding;
         /** The 11 applications approved in wave 2014-12, and the 60 others (two schools each). */
         final List<String> firstWave = new ArrayList<>();
         final List<String> others = new ArrayList<>();
@@ -96,8 +98,8 @@ class ReportServiceIntegrationTest {
         private FirstWave() {
             DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
             eois = new EoiService(store, clock);
-            decisions = new EoiDecisionService(store, clock);
-            formationFunding = new FormationFunding(FundingPolicies.shipped(),
+            decisions = new CommunityFormation(store, clock);
+            formationFunding = new OnCommunityFormed(FundingPolicies.shipped(),
                     new DynamoFundingStore(DynamoDbLocal.client(), table), clock);
         }
 

@@ -1,14 +1,15 @@
 package org.schoolcollab.review;
 
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.api.Caller;
-import org.schoolcollab.eoi.ChallengeArea;
-import org.schoolcollab.eoi.DynamoEoiStore;
-import org.schoolcollab.eoi.EoiDecisionService;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.plan.AchievementChallenge;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.plan.PlanItemMapper;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -32,13 +33,13 @@ final class ReviewWorld {
         body.put("programme", programme);
         var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        return new EoiDecisionService(store, clock, () -> communityId).decide(STAFF, eoiId, "{\"decision\":\"APPROVED\"}")
+        return new CommunityFormation(store, clock, () -> communityId).decide(STAFF, eoiId, "{\"decision\":\"APPROVED\"}")
                 .communityId();
     }
 
     static void plan(String table, MutableClock clock, String communityId, String planId, int version, PlanStatus status) {
         String key = "plans/" + communityId + "/" + planId + "/plan.pdf";
-        Plan registered = Plan.registered(planId, communityId, org.schoolcollab.eoi.Programme.KAHUI_AKO, "Ōtaki Kāhui Ako",
+        Plan registered = Plan.registered(planId, communityId, org.schoolcollab.kernel.Programme.KAHUI_AKO, "Ōtaki Kāhui Ako",
                 "plan.pdf", PlanFileType.PDF, 1000, key,
                 List.of(new AchievementChallenge(ChallengeArea.ATTENDANCE, "Attendance", "Weekly rate"),
                         new AchievementChallenge(ChallengeArea.WELLBEING, "Wellbeing", "Survey"),

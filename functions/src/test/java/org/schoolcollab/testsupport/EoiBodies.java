@@ -2,7 +2,7 @@ package org.schoolcollab.testsupport;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 
 import java.math.BigDecimal;
 

@@ -1,7 +1,7 @@
 package org.schoolcollab.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,20 +3,20 @@ package org.schoolcollab.testsupport;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.api.Caller;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.community.DynamoCommunityStore;
-import org.schoolcollab.notify.DynamoNotificationStore;
+import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.NotificationDelivery;
-import org.schoolcollab.notify.OutboxMailSender;
-import org.schoolcollab.plan.DynamoPlanStore;
+import org.schoolcollab.notify.adapters.OutboxMailSender;
+import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.PlanItemMapper;
-import org.schoolcollab.plan.PlanReceived;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
+import org.schoolcollab.plan.OnPlanUploaded;
 import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.plan.PlanUrls;
-import org.schoolcollab.plan.S3PlanObjects;
-import org.schoolcollab.plan.S3PlanUrls;
+import org.schoolcollab.plan.adapters.S3PlanObjects;
+import org.schoolcollab.plan.adapters.S3PlanUrls;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -83,8 +83,8 @@ public final class PlanFixture {
         return new S3PlanUrls(S3ProxyLocal.presigner(), bucket);
     }
 
-    public PlanReceived reaction() {
-        return new PlanReceived(store, new S3PlanObjects(S3ProxyLocal.client()),
+    public OnPlanUploaded reaction() {
+        return new OnPlanUploaded(store, new S3PlanObjects(S3ProxyLocal.client()),
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
                         new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF_ADDRESS);
     }

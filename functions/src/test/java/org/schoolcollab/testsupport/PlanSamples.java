@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.api.Caller;
-import org.schoolcollab.common.Json;
-import org.schoolcollab.eoi.DynamoEoiStore;
-import org.schoolcollab.eoi.EoiDecisionService;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.eoi.EoiService;
 
 import java.io.ByteArrayOutputStream;
@@ -151,7 +151,7 @@ public final class PlanSamples {
         eoi.put("programme", programme);
         var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(eoi), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        new EoiDecisionService(store, clock, () -> communityId).decide(DecisionBodies.staff(), eoiId,
+        new CommunityFormation(store, clock, () -> communityId).decide(DecisionBodies.staff(), eoiId,
                 DecisionBodies.approve());
     }
 

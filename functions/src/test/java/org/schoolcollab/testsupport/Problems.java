@@ -2,7 +2,7 @@ package org.schoolcollab.testsupport;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.common.Json;
+import org.schoolcollab.kernel.Json;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.api.Caller;
-import org.schoolcollab.eoi.DynamoEoiStore;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.ExpressionOfInterest;
-import org.schoolcollab.notify.DynamoNotificationStore;
-import org.schoolcollab.notify.EoiNotifier;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.eoi.OnEoiSubmitted;
 import org.schoolcollab.notify.Notification;
-import org.schoolcollab.notify.SesMailSender;
+import org.schoolcollab.notify.adapters.SesMailSender;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -93,7 +93,7 @@ class LocalStackIntegrationTest {
         assertThat(conflict).hasMessageContaining("6101");
 
         ExpressionOfInterest eoi = new DynamoEoiStore(dynamo, "Table").find(id).orElseThrow();
-        EoiNotifier notifier = new EoiNotifier(new DynamoNotificationStore(dynamo, "Table"),
+        OnEoiSubmitted notifier = new OnEoiSubmitted(new DynamoNotificationStore(dynamo, "Table"),
                 new SesMailSender(ses, "no-reply@example.org", null), "programme-office@example.org", Clock.systemUTC());
         List<Notification> sent = notifier.onSubmitted(eoi);
         assertThat(sent).allSatisfy(n -> {

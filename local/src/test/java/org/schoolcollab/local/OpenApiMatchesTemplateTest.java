@@ -1,5 +1,7 @@
 package org.schoolcollab.local;
 
+import org.schoolcollab.funding.FundingKind;
+import org.schoolcollab.plan.PlanDecision;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,23 +17,23 @@ import org.schoolcollab.api.ApiException;
 import org.schoolcollab.api.Caller;
 import org.schoolcollab.api.HttpApi;
 import org.schoolcollab.community.Community;
-import org.schoolcollab.community.CommunityJson;
+import org.schoolcollab.api.CommunityJson;
 import org.schoolcollab.community.CommunityStatus;
-import org.schoolcollab.eoi.ChallengeArea;
-import org.schoolcollab.eoi.Contact;
-import org.schoolcollab.eoi.EoiDecision;
-import org.schoolcollab.eoi.EoiDecisionService;
-import org.schoolcollab.eoi.EoiJson;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.api.EoiJson;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.EoiStatus;
 import org.schoolcollab.eoi.EoiStore;
-import org.schoolcollab.eoi.EoiValidator;
-import org.schoolcollab.eoi.Programme;
-import org.schoolcollab.eoi.School;
-import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.api.SubmitEoiRequest;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.School;
+import org.schoolcollab.kernel.SchoolType;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.plan.PlanJson;
+import org.schoolcollab.api.PlanJson;
 import org.schoolcollab.plan.PlanReview;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.plan.PlanWithReview;
@@ -242,9 +244,9 @@ class OpenApiMatchesTemplateTest {
                 .containsExactlyInAnyOrder("programme", "communityName", "contact", "schools", "proposedChallenges");
 
         JsonNode schools = request.at("/properties/schools");
-        assertThat(schools.path("minItems").asInt()).isEqualTo(EoiValidator.MIN_SCHOOLS);
-        assertThat(schools.path("maxItems").asInt()).isEqualTo(EoiValidator.MAX_SCHOOLS);
-        assertThat(schools.path("minContains").asInt()).isEqualTo(EoiValidator.MIN_STATE_SCHOOLS);
+        assertThat(schools.path("minItems").asInt()).isEqualTo(SubmitEoiRequest.MIN_SCHOOLS);
+        assertThat(schools.path("maxItems").asInt()).isEqualTo(SubmitEoiRequest.MAX_SCHOOLS);
+        assertThat(schools.path("minContains").asInt()).isEqualTo(SubmitEoiRequest.MIN_STATE_SCHOOLS);
         assertThat(texts(schools.at("/contains/properties/type/enum"))).as("state school types")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(SchoolType.values())
                         .filter(SchoolType::isStateSchool).map(Enum::name).toList());
@@ -252,14 +254,14 @@ class OpenApiMatchesTemplateTest {
         JsonNode school = schemas.get("School");
         assertThat(school.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(school.at("/properties/roll/type").asText()).isEqualTo("integer");
-        assertThat(school.at("/properties/roll/maximum").asInt()).isEqualTo(EoiValidator.MAX_ROLL);
+        assertThat(school.at("/properties/roll/maximum").asInt()).isEqualTo(SubmitEoiRequest.MAX_ROLL);
         assertThat(school.at("/properties/teacherFte/maximum").decimalValue())
-                .isEqualByComparingTo(EoiValidator.MAX_TEACHER_FTE);
+                .isEqualByComparingTo(SubmitEoiRequest.MAX_TEACHER_FTE);
 
         JsonNode challenges = request.at("/properties/proposedChallenges");
-        assertThat(challenges.path("maxItems").asInt()).isEqualTo(EoiValidator.MAX_CHALLENGES);
+        assertThat(challenges.path("maxItems").asInt()).isEqualTo(SubmitEoiRequest.MAX_CHALLENGES);
         assertThat(challenges.path("uniqueItems").asBoolean()).isTrue();
-        assertThat(request.at("/properties/rationale/maxLength").asInt()).isEqualTo(EoiValidator.MAX_RATIONALE);
+        assertThat(request.at("/properties/rationale/maxLength").asInt()).isEqualTo(SubmitEoiRequest.MAX_RATIONALE);
         assertThat(schemas.get("Contact").path("additionalProperties").asBoolean(true)).isFalse();
 
         assertThat(texts(schemas.at("/SchoolType/enum"))).containsExactlyElementsOf(names(SchoolType.values()));
@@ -288,8 +290,8 @@ class OpenApiMatchesTemplateTest {
         assertThat(examples.values().stream().map(e -> e.path("programme").asText()).toList())
                 .as("an example for each programme")
                 .containsAll(Arrays.stream(Programme.values()).map(Programme::id).toList());
-        examples.forEach((where, value) -> assertThatCode(() -> EoiValidator.parse(JSON.writeValueAsString(value)))
-                .as("the example at %s is accepted by EoiValidator", where)
+        examples.forEach((where, value) -> assertThatCode(() -> SubmitEoiRequest.parse(JSON.writeValueAsString(value)))
+                .as("the example at %s is accepted by SubmitEoiRequest", where)
                 .doesNotThrowAnyException());
     }
 
@@ -299,10 +301,10 @@ class OpenApiMatchesTemplateTest {
         for (Case c : cases()) {
             String text = JSON.writeValueAsString(c.apply(base));
             if (c.valid()) {
-                assertThatCode(() -> EoiValidator.parse(text)).as("EoiValidator accepts: %s", c.name())
+                assertThatCode(() -> SubmitEoiRequest.parse(text)).as("SubmitEoiRequest accepts: %s", c.name())
                         .doesNotThrowAnyException();
             } else {
-                assertThatThrownBy(() -> EoiValidator.parse(text)).as("EoiValidator rejects: %s", c.name())
+                assertThatThrownBy(() -> SubmitEoiRequest.parse(text)).as("SubmitEoiRequest rejects: %s", c.name())
                         .isInstanceOf(ApiException.class)
                         .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
             }
@@ -353,8 +355,8 @@ class OpenApiMatchesTemplateTest {
         assertThat(texts(request.path("required"))).containsExactly("decision");
         assertThat(request.at("/properties/decision/$ref").asText()).isEqualTo("#/components/schemas/DecisionOutcome");
         assertThat(texts(schemas.at("/DecisionOutcome/enum"))).containsExactlyElementsOf(names(EoiDecision.Outcome.values()));
-        assertThat(request.at("/properties/wave/maxLength").asInt()).isEqualTo(EoiDecisionService.MAX_WAVE);
-        assertThat(request.at("/properties/reason/maxLength").asInt()).isEqualTo(EoiDecisionService.MAX_REASON);
+        assertThat(request.at("/properties/wave/maxLength").asInt()).isEqualTo(CommunityFormation.MAX_WAVE);
+        assertThat(request.at("/properties/reason/maxLength").asInt()).isEqualTo(CommunityFormation.MAX_REASON);
         assertThat(request.at("/if/properties/decision/const").asText()).as("the decision needing a reason")
                 .isEqualTo(EoiDecision.Outcome.DECLINED.name());
         assertThat(texts(request.at("/then/required"))).containsExactly("reason");
@@ -380,7 +382,7 @@ class OpenApiMatchesTemplateTest {
                 .as("a request example for each decision")
                 .containsAll(names(EoiDecision.Outcome.values()));
         examples.forEach((where, value) -> assertThat(decisionStatus(value))
-                .as("the example at %s is accepted by EoiDecisionService (it reaches the store: 404)", where)
+                .as("the example at %s is accepted by CommunityFormation (it reaches the store: 404)", where)
                 .isEqualTo(404));
     }
 
@@ -390,7 +392,7 @@ class OpenApiMatchesTemplateTest {
         JsonNode schema = schemaRoot(Map.of("$ref", "#/components/schemas/" + DECISION_REQUEST_SCHEMA));
         for (Case c : decisionCases()) {
             JsonNode body = c.apply(JSON.createObjectNode());
-            assertThat(decisionStatus(body)).as("EoiDecisionService %s: %s", c.valid() ? "accepts" : "rejects", c.name())
+            assertThat(decisionStatus(body)).as("CommunityFormation %s: %s", c.valid() ? "accepts" : "rejects", c.name())
                     .isEqualTo(c.valid() ? 404 : 400);
             if (validator.isPresent()) {
                 List<String> errors = validator.get().validate(schema, body);
@@ -445,7 +447,7 @@ class OpenApiMatchesTemplateTest {
         JsonNode schemas = specJson.at("/components/schemas");
         assertThat(texts(schemas.at("/PlanStatus/enum"))).containsExactlyElementsOf(names(PlanStatus.values()));
         assertThat(texts(schemas.at("/PlanReview/properties/decision/enum")))
-                .containsExactlyElementsOf(names(org.schoolcollab.review.PlanDecision.Outcome.values()));
+                .containsExactlyElementsOf(names(org.schoolcollab.plan.PlanDecision.Outcome.values()));
     }
 
     @Test
@@ -479,7 +481,7 @@ class OpenApiMatchesTemplateTest {
         return text == null ? null : Instant.parse(text);
     }
 
-    /** What EoiDecisionService makes of a body from staff: 404 (no such application) means the body was accepted. */
+    /** What CommunityFormation makes of a body from staff: 404 (no such application) means the body was accepted. */
     private static int decisionStatus(JsonNode body) {
         EoiStore empty = (EoiStore) Proxy.newProxyInstance(EoiStore.class.getClassLoader(), new Class<?>[]{EoiStore.class},
                 (proxy, method, args) -> {
@@ -491,14 +493,14 @@ class OpenApiMatchesTemplateTest {
         Caller staff = new Caller("0c9e4b7a-2f1d-4a6e-8b3c-5d7f1e2a9c64", "kaitohutohu@programme.example.govt.nz",
                 Set.of(Caller.STAFF), Optional.empty());
         try {
-            new EoiDecisionService(empty, Clock.systemUTC())
+            new CommunityFormation(empty, Clock.systemUTC())
                     .decide(staff, "3f0c9d2e-7b4a-4c1e-9a55-2d8e6f1b0c47", JSON.writeValueAsString(body));
         } catch (ApiException e) {
             return e.status();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        throw new AssertionError("EoiDecisionService decided with an empty store: " + body);
+        throw new AssertionError("CommunityFormation decided with an empty store: " + body);
     }
 
     private static List<Case> decisionCases() {

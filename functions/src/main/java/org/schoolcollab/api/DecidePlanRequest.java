@@ -1,0 +1,65 @@
+package org.schoolcollab.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.community.Community;
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.plan.PlanDecision;
+import org.schoolcollab.review.DecidePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the body of POST /communities/{id}/plans/{planId}/decision for this community, every field at once. */
+public final class DecidePlanRequest {
+    private static final Set<String> FIELDS = Set.of("decision", "comments", "leaderSchoolNumber");
+
+    private DecidePlanRequest() {}
+
+    public static DecidePlan read(JsonNode root, Community community) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonBody.rejectUnknown(root, FIELDS, "", errors);
+        PlanDecision.Outcome outcome = null;
+        JsonNode d = root.get("decision");
+        if (d == null || d.isNull()) {
+            errors.add(new FieldError("decision", "is required: ENDORSED or CHANGES_REQUESTED"));
+        } else if (!d.isTextual() || !(d.textValue().equals("ENDORSED") || d.textValue().equals("CHANGES_REQUESTED"))) {
+            errors.add(new FieldError("decision", "must be ENDORSED or CHANGES_REQUESTED"));
+        } else {
+            outcome = PlanDecision.Outcome.valueOf(d.textValue());
+        }
+        String comments = text(root, "comments", errors);
+        if (outcome == PlanDecision.Outcome.CHANGES_REQUESTED && comments == null
+                && errors.stream().noneMatch(e -> e.field().equals("comments"))) {
+            errors.add(new FieldError("comments", "is required when asking for changes: the community is told what to change"));
+        }
+        String leader = text(root, "leaderSchoolNumber", errors);
+        if (outcome == PlanDecision.Outcome.ENDORSED && leader == null
+                && errors.stream().noneMatch(e -> e.field().equals("leaderSchoolNumber"))) {
+            errors.add(new FieldError("leaderSchoolNumber", "is required when endorsing: the school employing the community leader"));
+        } else if (leader != null && !community.hasMember(leader)) {
+            errors.add(new FieldError("leaderSchoolNumber", "school " + leader + " is not a member of this community"));
+        }
+        if (!errors.isEmpty()) {
+            throw Rejection.invalid(errors);
+        }
+        return new DecidePlan(outcome, comments, leader);
+    }
+
+    private static String text(JsonNode root, String field, List<FieldError> errors) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.textValue().isBlank()) {
+            errors.add(new FieldError(field, "must be a non-blank string"));
+            return null;
+        }
+        if (n.textValue().codePointCount(0, n.textValue().length()) > DecidePlan.MAX_COMMENTS) {
+            errors.add(new FieldError(field, "must be at most " + DecidePlan.MAX_COMMENTS + " characters"));
+            return null;
+        }
+        return n.textValue();
+    }
+}

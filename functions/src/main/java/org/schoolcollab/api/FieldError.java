@@ -1,4 +1,0 @@
-package org.schoolcollab.api;
-
-/** One validation failure: the JSON path of the field at fault and what is wrong with it. */
-public record FieldError(String field, String message) {}

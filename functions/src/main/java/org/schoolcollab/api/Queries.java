@@ -1,0 +1,100 @@
+package org.schoolcollab.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Ids;
+import org.schoolcollab.kernel.PageRequest;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Rejection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The query parameters the lists and reports share, read into domain values (a bad one is a 400 naming it). */
+public final class Queries {
+    private Queries() {}
+
+    /** {@code limit} (1 to 100, default 20) and {@code nextToken}, as sent. */
+    public static PageRequest page(APIGatewayV2HTTPEvent event) {
+        int limit = HttpApi.queryParam(event, "limit").map(l -> {
+            try {
+                int n = Integer.parseInt(l);
+                if (n >= 1 && n <= PageRequest.MAX_LIMIT) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw Rejection.invalid("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT);
+        }).orElse(PageRequest.DEFAULT_LIMIT);
+        return new PageRequest(limit, HttpApi.queryParam(event, "nextToken"));
+    }
+
+    /** {@code programme}, required. */
+    public static Programme programme(APIGatewayV2HTTPEvent event) {
+        Optional<String> value = HttpApi.queryParam(event, "programme");
+        programmeProblem(value).ifPresent(p -> {
+            throw Rejection.invalid("programme", p);
+        });
+        return Programme.byId(value.orElseThrow()).orElseThrow();
+    }
+
+    /** What is wrong with a {@code programme} parameter, if anything. */
+    static Optional<String> programmeProblem(Optional<String> value) {
+        if (value.isEmpty()) {
+            return Optional.of("is required (kahui-ako or school-improvement)");
+        }
+        return Programme.byId(value.get()).isPresent() ? Optional.empty()
+                : Optional.of("unknown programme '" + value.get() + "'; known: kahui-ako, school-improvement");
+    }
+
+    /** {@code communityId}, a community's id when given. */
+    public static Optional<String> communityId(APIGatewayV2HTTPEvent event) {
+        Optional<String> id = HttpApi.queryParam(event, "communityId");
+        id.ifPresent(c -> {
+            if (!Ids.isId(c)) {
+                throw Rejection.invalid("communityId", "must be a community id (a UUID)");
+            }
+        });
+        return id;
+    }
+
+    /** What a programme summary is asked for: a programme (required) and optionally one approval wave of it. */
+    public record Summary(Programme programme, Optional<String> wave) {}
+
+    /** {@code programme} and {@code wave} of a summary, both checked before either is refused. */
+    public static Summary summary(APIGatewayV2HTTPEvent event) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> programme = HttpApi.queryParam(event, "programme");
+        programmeProblem(programme).ifPresent(p -> errors.add(new FieldError("programme", p)));
+        Optional<String> wave = HttpApi.queryParam(event, "wave");
+        wave.ifPresent(w -> {
+            int length = w.codePointCount(0, w.length());
+            if (w.isBlank() || length > CommunityFormation.MAX_WAVE) {
+                errors.add(new FieldError("wave", "must be 1 to " + CommunityFormation.MAX_WAVE
+                        + " characters, not blank (got " + length + ")"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw Rejection.invalid(errors);
+        }
+        return new Summary(Programme.byId(programme.orElseThrow()).orElseThrow(), wave);
+    }
+
+    /** {@code status}, one of the enum's names when given. */
+    public static <E extends Enum<E>> Optional<E> status(APIGatewayV2HTTPEvent event, Class<E> type) {
+        return HttpApi.queryParam(event, "status").map(v -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(v)) {
+                    return e;
+                }
+            }
+            throw Rejection.invalid("status", "unknown status '" + v + "'; one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        });
+    }
+}

@@ -1,3 +1,0 @@
-package org.schoolcollab.eoi;
-
-public record Contact(String name, String email, String phone) {}

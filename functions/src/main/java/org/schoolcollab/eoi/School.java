@@ -1,6 +1,0 @@
-package org.schoolcollab.eoi;
-
-import java.math.BigDecimal;
-
-public record School(String schoolNumber, String name, SchoolType type, int roll, BigDecimal teacherFte,
-                     boolean boardEndorsed) {}

@@ -1,0 +1,104 @@
+package org.schoolcollab.funding.adapters;
+
+import org.schoolcollab.funding.FundingKind;
+import org.schoolcollab.funding.FundingLine;
+import org.schoolcollab.funding.FundingRecord;
+import org.schoolcollab.funding.FundingStore;
+import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.schoolcollab.kernel.adapters.Items.s;
+import static org.schoolcollab.kernel.adapters.Items.str;
+
+/** Funding records sit in their community's partition: pk COMMUNITY#id, sk FUNDING#kind#source#recipient. */
+public final class DynamoFundingStore implements FundingStore {
+    public static final String TYPE = "FUNDING";
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoFundingStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean recordIfAbsent(FundingRecord r) {
+        FundingLine line = r.line();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, str(CommunityItemMapper.pk(r.communityId())));
+        item.put(Keys.SK, str(r.key()));
+        item.put(Keys.TYPE, str(TYPE));
+        item.put("communityId", str(r.communityId()));
+        item.put("programme", str(r.programme()));
+        item.put("sourceId", str(r.sourceId()));
+        item.put("kind", str(line.kind().name()));
+        Items.putIfPresent(item, "recipientSchoolNumber", line.recipientSchoolNumber());
+        if (line.amount() != null) {
+            // Money as a decimal string with its currency: never a float on the way.
+            item.put("amount", str(line.amount().value()));
+            item.put("currency", str(line.amount().currency()));
+        }
+        if (line.quantity() != null) {
+            item.put("quantity", str(line.quantity().toPlainString()));
+            item.put("units", str(line.units()));
+        }
+        item.put("period", str(line.period()));
+        item.put("policyId", str(line.policyId()));
+        item.put("policyVersion", str(line.policyVersion()));
+        Map<String, AttributeValue> inputs = new HashMap<>();
+        line.inputs().forEach((k, v) -> inputs.put(k, str(v)));
+        item.put("inputs", AttributeValue.fromM(inputs));
+        item.put("createdAt", str(r.createdAt().toString()));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<FundingRecord> forCommunity(String communityId) {
+        List<FundingRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :funding)")
+                    .expressionAttributeValues(Map.of(":pk", str(CommunityItemMapper.pk(communityId)),
+                            ":funding", str("FUNDING#")))
+                    .exclusiveStartKey(from));
+            response.items().forEach(i -> records.add(fromItem(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return records;
+    }
+
+    static FundingRecord fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        new TreeMap<>(item.get("inputs").m()).forEach((k, v) -> inputs.put(k, v.s()));
+        Money amount = Items.optS(item, "amount").map(a -> Money.of(a, s(item, "currency"))).orElse(null);
+        BigDecimal quantity = Items.optS(item, "quantity").map(BigDecimal::new).orElse(null);
+        FundingLine line = new FundingLine(FundingKind.valueOf(s(item, "kind")),
+                Items.optS(item, "recipientSchoolNumber").orElse(null), amount, quantity,
+                Items.optS(item, "units").orElse(null), s(item, "period"), s(item, "policyId"),
+                s(item, "policyVersion"), inputs);
+        return new FundingRecord(s(item, "communityId"), s(item, "programme"), s(item, "sourceId"), line,
+                Instant.parse(s(item, "createdAt")));
+    }
+}

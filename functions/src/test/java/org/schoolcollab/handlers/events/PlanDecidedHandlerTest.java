@@ -1,0 +1,160 @@
+package org.schoolcollab.handlers.events;
+
+import org.schoolcollab.api.Caller;
+import org.schoolcollab.kernel.Json;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.OutboxMailSender;
+import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
+import org.schoolcollab.review.OnPlanDecided;
+import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.ReviewWorldAccess;
+import org.schoolcollab.testsupport.DynamoDbLocal;
+import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.StreamEvents;
+import org.schoolcollab.testsupport.TestContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plan-decision reaction, fed PLAN_DECISION inserts from the table's real stream. Worked example under the
+ * test-fixture policy (policies-test/kahui-ako.json: 1,500 pupils per across-school role, 15 teacher FTE per
+ * within-school role): 3 primary schools of roll 100 and 6.5 FTE each → roll 300, FTE 19.5 → 0 across-school
+ * roles, 1 within-school role, 1 leader (primary principal: 25,000 + 1,000 induction), and inquiry time
+ * max(50, 4 × 6.5) = 50 hours for each of the 3 schools: 5 funding records.
+ */
+class PlanDecidedHandlerTest {
+    static final String COMMUNITY_ID = "6c3e4f5a-7b8c-4d9e-8f0a-1b2c3d4e5f6a";
+
+    @TempDir
+    Path outbox;
+    private String table;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() {
+        table = DynamoDbLocal.createTable("decided");
+        clock = new MutableClock(Instant.parse("2026-03-09T02:30:00Z"));
+        ReviewWorldAccess.community(table, clock, "kahui-ako", COMMUNITY_ID, "9301", "9302", "9303");
+    }
+
+    private PlanDecidedHandler handler(FundingPolicies policies) {
+        var client = DynamoDbLocal.client();
+        return new PlanDecidedHandler(new OnPlanDecided(policies, new DynamoFundingStore(client, table),
+                new DynamoCommunityStore(client, table),
+                new NotificationDelivery(new DynamoNotificationStore(client, table),
+                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), "office@example.org"));
+    }
+
+    private void decide(String planId, int version, String body) {
+        ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, planId, version, PlanStatus.RECEIVED);
+        new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
+                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock)
+                .decide(staff(), COMMUNITY_ID, planId, body);
+    }
+
+    private static org.schoolcollab.api.Caller staff() {
+        return new org.schoolcollab.api.Caller("staff-r", "r@example.govt.nz", java.util.Set.of("staff"), Optional.empty());
+    }
+
+    private DynamodbEvent planDecisions() {
+        List<Record> records = StreamEvents.readStream(table).stream()
+                .filter(r -> StreamEvents.isInsertOfType(r, "PLAN_DECISION"))
+                .toList();
+        return StreamEvents.event(records, StreamEvents.streamArn(table));
+    }
+
+    private List<Map<String, AttributeValue>> funding() {
+        return DynamoDbLocal.scanType(table, DynamoFundingStore.TYPE);
+    }
+
+    private List<String> subjects() throws IOException {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
+                try {
+                    return org.schoolcollab.kernel.Json.parse(Files.readString(p)).get("subject").asText();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private String communityStatus() {
+        return DynamoDbLocal.client().getItem(b -> b.tableName(table).key(CommunityItemMapper.key(COMMUNITY_ID)))
+                .item().get("status").s();
+    }
+
+    @Test
+    void anEndorsementReleasesTheRolesOnceEvenForALaterVersion() throws IOException {
+        PlanDecidedHandler handler = handler(new FundingPolicies("policies-test"));
+        decide("11111111-1111-4111-8111-111111111111", 1, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9301\"}");
+        StreamsEventResponse response = handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        assertThat(response.getBatchItemFailures()).isEmpty();
+
+        assertThat(communityStatus()).isEqualTo("ENDORSED");
+        List<Map<String, AttributeValue>> records = funding();
+        assertThat(records).hasSize(5);
+        assertThat(records).extracting(r -> r.get("kind").s()).containsExactlyInAnyOrder("COMMUNITY_LEADER_ROLE",
+                "WITHIN_SCHOOL_TEACHER_ROLE", "INQUIRY_HOURS", "INQUIRY_HOURS", "INQUIRY_HOURS");
+        Map<String, AttributeValue> leader = records.stream().filter(r -> r.get("kind").s().equals("COMMUNITY_LEADER_ROLE"))
+                .findFirst().orElseThrow();
+        assertThat(leader.get("amount").s()).isEqualTo("26000.00");
+        assertThat(leader.get("currency").s()).isEqualTo("NZD");
+        assertThat(records.stream().filter(r -> r.get("kind").s().equals("INQUIRY_HOURS")))
+                .allSatisfy(r -> assertThat(new java.math.BigDecimal(r.get("quantity").s())).isEqualByComparingTo("50"));
+        assertThat(records).allSatisfy(r -> assertThat(r.get("policyVersion").s()).isNotBlank());
+        assertThat(subjects()).contains("Plan endorsed: Ōtaki Kāhui Ako");
+
+        // Replays add nothing; nor does endorsing a later version.
+        handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        clock.advance(java.time.Duration.ofDays(30));
+        decide("22222222-2222-4222-8222-222222222222", 2, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9302\"}");
+        handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        assertThat(funding()).hasSize(5);
+    }
+
+    @Test
+    void withTheShippedPolicyTheRolesAreHeldAndStaffToldWhichSettingIsMissing() throws IOException {
+        PlanDecidedHandler handler = handler(FundingPolicies.shipped());
+        decide("33333333-3333-4333-8333-333333333333", 1, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9301\"}");
+        StreamsEventResponse response = handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        assertThat(response.getBatchItemFailures()).as("a missing setting is not retried forever").isEmpty();
+        assertThat(funding()).isEmpty();
+        assertThat(communityStatus()).isEqualTo("ENDORSED");
+        assertThat(subjects()).contains("Role funding held: Ōtaki Kāhui Ako", "Plan endorsed: Ōtaki Kāhui Ako");
+    }
+
+    @Test
+    void changesRequestedTellTheCommunityAndReleaseNothing() throws IOException {
+        PlanDecidedHandler handler = handler(new FundingPolicies("policies-test"));
+        decide("44444444-4444-4444-8444-444444444444", 1,
+                "{\"decision\":\"CHANGES_REQUESTED\",\"comments\":\"Add a measure for transitions.\"}");
+        handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        assertThat(funding()).isEmpty();
+        assertThat(communityStatus()).isEqualTo("FORMING");
+        assertThat(subjects()).contains("Changes requested to your plan: Ōtaki Kāhui Ako");
+    }
+}

@@ -1,8 +1,8 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.community.Community;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.community.Community;
 import org.schoolcollab.kernel.Json;
 import org.schoolcollab.kernel.School;
 

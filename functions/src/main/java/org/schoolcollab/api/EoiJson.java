@@ -1,12 +1,12 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.eoi.EoiApplication;
-import org.schoolcollab.community.EoiDecision;
-import org.schoolcollab.eoi.ExpressionOfInterest;
-import org.schoolcollab.kernel.School;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.eoi.EoiApplication;
+import org.schoolcollab.eoi.ExpressionOfInterest;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.School;
 
 /** The API's representation of an expression of interest (openapi.yaml: ExpressionOfInterest, EoiSummary). */
 public final class EoiJson {

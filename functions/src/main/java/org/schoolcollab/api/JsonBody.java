@@ -1,10 +1,10 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.kernel.FieldError;
-import org.schoolcollab.kernel.Rejection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Rejection;
 
 import java.util.Iterator;
 import java.util.List;

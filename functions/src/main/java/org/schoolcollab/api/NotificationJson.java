@@ -1,8 +1,8 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.notify.Notification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.Notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,12 +1,12 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.PlanUrls;
-import org.schoolcollab.plan.PlanDecision;
-import org.schoolcollab.plan.PlanWithReview;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanDecision;
+import org.schoolcollab.plan.PlanUrls;
+import org.schoolcollab.plan.PlanWithReview;
 
 import java.util.List;
 

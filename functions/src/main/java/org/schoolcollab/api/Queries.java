@@ -20,7 +20,11 @@ public final class Queries {
 
     /** {@code limit} (1 to 100, default 20) and {@code nextToken}, as sent. */
     public static PageRequest page(APIGatewayV2HTTPEvent event) {
-        int limit = HttpApi.queryParam(event, "limit").map(l -> {
+        return page(HttpApi.queryParam(event, "limit"), HttpApi.queryParam(event, "nextToken"));
+    }
+
+    public static PageRequest page(Optional<String> limitParam, Optional<String> nextToken) {
+        int limit = limitParam.map(l -> {
             try {
                 int n = Integer.parseInt(l);
                 if (n >= 1 && n <= PageRequest.MAX_LIMIT) {
@@ -31,7 +35,7 @@ public final class Queries {
             }
             throw Rejection.invalid("limit", "must be a whole number from 1 to " + PageRequest.MAX_LIMIT);
         }).orElse(PageRequest.DEFAULT_LIMIT);
-        return new PageRequest(limit, HttpApi.queryParam(event, "nextToken"));
+        return new PageRequest(limit, nextToken);
     }
 
     /** {@code programme}, required. */
@@ -68,10 +72,12 @@ public final class Queries {
 
     /** {@code programme} and {@code wave} of a summary, both checked before either is refused. */
     public static Summary summary(APIGatewayV2HTTPEvent event) {
+        return summary(HttpApi.queryParam(event, "programme"), HttpApi.queryParam(event, "wave"));
+    }
+
+    public static Summary summary(Optional<String> programme, Optional<String> wave) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<String> programme = HttpApi.queryParam(event, "programme");
         programmeProblem(programme).ifPresent(p -> errors.add(new FieldError("programme", p)));
-        Optional<String> wave = HttpApi.queryParam(event, "wave");
         wave.ifPresent(w -> {
             int length = w.codePointCount(0, w.length());
             if (w.isBlank() || length > CommunityFormation.MAX_WAVE) {
@@ -87,7 +93,11 @@ public final class Queries {
 
     /** {@code status}, one of the enum's names when given. */
     public static <E extends Enum<E>> Optional<E> status(APIGatewayV2HTTPEvent event, Class<E> type) {
-        return HttpApi.queryParam(event, "status").map(v -> {
+        return status(HttpApi.queryParam(event, "status"), type);
+    }
+
+    public static <E extends Enum<E>> Optional<E> status(Optional<String> value, Class<E> type) {
+        return value.map(v -> {
             for (E e : type.getEnumConstants()) {
                 if (e.name().equals(v)) {
                     return e;

@@ -1,14 +1,13 @@
 package org.schoolcollab.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.plan.AchievementChallenge;
 import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.community.Community;
-import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.plan.RegisterPlan;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.kernel.FieldError;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.kernel.Programme;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +34,9 @@ public final class RegisterPlanRequest {
 
     private RegisterPlanRequest() {}
 
-    /** Reads a body (JsonBody.object) for a plan of this community; a 400 lists every field at fault. */
-    public static RegisterPlan read(JsonNode root, Community community) {
-        return new RegisterPlanRequest().check(root, community.programme());
+    /** Reads a body (JsonBody.object) for a plan of a community of this programme; a 400 lists every field at fault. */
+    public static RegisterPlan read(JsonNode root, Programme programme) {
+        return new RegisterPlanRequest().check(root, programme);
     }
 
     private RegisterPlan check(JsonNode root, Programme programme) {

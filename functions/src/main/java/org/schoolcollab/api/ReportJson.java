@@ -1,9 +1,9 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.report.ProgrammeSummary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.report.ProgrammeSummary;
 
 /** The API's representation of a report (openapi.yaml: ProgrammeSummary). */
 public final class ReportJson {

@@ -1,28 +1,27 @@
 package org.schoolcollab.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.eoi.EoiApplication;
+import org.schoolcollab.eoi.SubmitEoi;
 import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.Contact;
-import org.schoolcollab.eoi.EoiApplication;
+import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.kernel.School;
 import org.schoolcollab.kernel.SchoolType;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.kernel.FieldError;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import org.schoolcollab.eoi.SubmitEoi;
-import org.schoolcollab.kernel.Rejection;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,9 +51,13 @@ public final class SubmitEoiRequest {
      * the body, so the key's reuse with another body is told apart).
      */
     public static SubmitEoi read(APIGatewayV2HTTPEvent event) {
-        String body = HttpApi.jsonBody(event);
+        return read(HttpApi.jsonBody(event), HttpApi.header(event, "Idempotency-Key"));
+    }
+
+    /** The submission of this body text, with this Idempotency-Key header if one was sent. */
+    public static SubmitEoi read(String body, Optional<String> idempotencyKey) {
         EoiApplication application = parse(body);
-        Optional<SubmitEoi.IdempotencyKey> key = HttpApi.header(event, "Idempotency-Key").map(k -> {
+        Optional<SubmitEoi.IdempotencyKey> key = idempotencyKey.map(k -> {
             if (!IDEMPOTENCY_KEY.matcher(k).matches()) {
                 throw Rejection.invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
             }
@@ -68,7 +71,7 @@ public final class SubmitEoiRequest {
         return new SubmitEoiRequest().validate(JsonBody.object(body));
     }
 
-    static String sha256(String body) {
+    public static String sha256(String body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(body.getBytes(StandardCharsets.UTF_8)));

@@ -1,9 +1,9 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.visit.ChallengeVisit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.visit.ChallengeVisit;
 
 import java.util.List;
 

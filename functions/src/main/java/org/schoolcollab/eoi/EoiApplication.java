@@ -4,6 +4,7 @@ import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.Contact;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.School;
+
 import java.math.BigDecimal;
 import java.util.List;
 

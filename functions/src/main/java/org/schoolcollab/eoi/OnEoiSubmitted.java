@@ -1,8 +1,8 @@
 package org.schoolcollab.eoi;
 
+import org.schoolcollab.kernel.School;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
-import org.schoolcollab.kernel.School;
 
 import java.time.Clock;
 import java.util.List;

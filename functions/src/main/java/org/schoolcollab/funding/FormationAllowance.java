@@ -1,6 +1,7 @@
 package org.schoolcollab.funding;
 
 import org.schoolcollab.kernel.Money;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

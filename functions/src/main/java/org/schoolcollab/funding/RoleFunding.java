@@ -1,7 +1,7 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.kernel.Money;
 import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package org.schoolcollab.grant;
 
 import org.schoolcollab.kernel.Contact;
-import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package org.schoolcollab.report;
 
-import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
 import java.util.List;

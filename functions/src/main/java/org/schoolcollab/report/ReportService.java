@@ -1,13 +1,13 @@
 package org.schoolcollab.report;
 
-import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.eoi.EoiStatus;
-import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.funding.FundingLine;
 import org.schoolcollab.funding.FundingRecord;
 import org.schoolcollab.funding.FundingStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.Programme;
 
 import java.time.Clock;
 import java.util.ArrayList;

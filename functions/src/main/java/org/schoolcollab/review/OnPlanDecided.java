@@ -1,8 +1,6 @@
 package org.schoolcollab.review;
 
-import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.kernel.School;
 import org.schoolcollab.funding.EndorsedCommunity;
 import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingPolicy;
@@ -12,8 +10,10 @@ import org.schoolcollab.funding.MemberSchool;
 import org.schoolcollab.funding.PolicySettingMissingException;
 import org.schoolcollab.funding.RoleAllocation;
 import org.schoolcollab.funding.RoleFunding;
+import org.schoolcollab.kernel.School;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.plan.PlanDecision;
 
 import java.util.List;
 

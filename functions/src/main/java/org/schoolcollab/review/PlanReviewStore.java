@@ -1,7 +1,7 @@
 package org.schoolcollab.review;
 
-import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanDecision;
 
 import java.util.Optional;
 

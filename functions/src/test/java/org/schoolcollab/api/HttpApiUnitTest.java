@@ -1,7 +1,5 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.kernel.FieldError;
-import org.schoolcollab.kernel.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.testsupport.Problem;
 import org.schoolcollab.testsupport.Problems;
 import org.schoolcollab.testsupport.TestContext;
 
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class HttpApiUnitTest {
@@ -30,7 +33,7 @@ class HttpApiUnitTest {
     @ValueSource(strings = {"text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded",
             "multipart/form-data; boundary=x", "application/jsonp", "application/xml"})
     void refusesOtherContentTypesWith415(String contentType) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> HttpApi.jsonBody(event(contentType, JSON, false)));
+        Problem e = Problem.of(catchThrowable(() -> HttpApi.jsonBody(event(contentType, JSON, false))));
 
         assertThat(e.status()).isEqualTo(415);
         assertThat(e.type()).isEqualTo("/problems/unsupported-media-type");
@@ -40,7 +43,7 @@ class HttpApiUnitTest {
     @ParameterizedTest(name = "415 when content-type is missing")
     @NullAndEmptySource
     void refusesAMissingContentTypeWith415(String contentType) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> HttpApi.jsonBody(event(contentType, JSON, false)));
+        Problem e = Problem.of(catchThrowable(() -> HttpApi.jsonBody(event(contentType, JSON, false))));
 
         assertThat(e.status()).isEqualTo(415);
         assertThat(e.getMessage()).contains("'none'");
@@ -75,7 +78,7 @@ class HttpApiUnitTest {
     void refusesABodyOver64KiBWith413() {
         String body = padded(HttpApi.MAX_BODY_BYTES + 1);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> HttpApi.jsonBody(event("application/json", body, false)));
+        Problem e = Problem.of(catchThrowable(() -> HttpApi.jsonBody(event("application/json", body, false))));
 
         assertThat(e.status()).isEqualTo(413);
         assertThat(e.type()).isEqualTo("/problems/payload-too-large");
@@ -88,7 +91,7 @@ class HttpApiUnitTest {
         String body = "{\"n\":\"" + "Ō".repeat(40_000) + "\"}";
         assertThat(body.length()).isLessThan(HttpApi.MAX_BODY_BYTES);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> HttpApi.jsonBody(event("application/json", body, false)));
+        Problem e = Problem.of(catchThrowable(() -> HttpApi.jsonBody(event("application/json", body, false))));
 
         assertThat(e.status()).isEqualTo(413);
     }
@@ -107,8 +110,8 @@ class HttpApiUnitTest {
         byte[] big = padded(HttpApi.MAX_BODY_BYTES + 1).getBytes(StandardCharsets.UTF_8);
         byte[] fits = padded(HttpApi.MAX_BODY_BYTES).getBytes(StandardCharsets.UTF_8);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () ->
-                HttpApi.jsonBody(event("application/json", Base64.getEncoder().encodeToString(big), true)));
+        Problem e = Problem.of(catchThrowable(() ->
+                HttpApi.jsonBody(event("application/json", Base64.getEncoder().encodeToString(big), true))));
 
         assertThat(e.status()).isEqualTo(413);
         // The base64 text of a body that fits is over 64 KiB itself: the limit is on the bytes sent.
@@ -118,28 +121,28 @@ class HttpApiUnitTest {
 
     @Test
     void refusesInvalidBase64With400NamingTheBody() {
-        ApiException e = catchThrowableOfType(ApiException.class,
+        Rejection e = catchThrowableOfType(Rejection.class,
                 () -> HttpApi.jsonBody(event("application/json", "not base64 at all!", true)));
 
-        assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errors()).extracting(FieldError::field).containsExactly("body");
+        assertThat(HttpApi.status(e)).isEqualTo(400);
+        assertThat(Problems.errorFields(e)).containsExactly("body");
     }
 
     @ParameterizedTest(name = "400 for an empty body")
     @NullAndEmptySource
     void refusesAnEmptyBodyWith400(String body) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> HttpApi.jsonBody(event("application/json", body, false)));
+        Rejection e = catchThrowableOfType(Rejection.class, () -> HttpApi.jsonBody(event("application/json", body, false)));
 
-        assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errors()).extracting(FieldError::field).containsExactly("body");
+        assertThat(HttpApi.status(e)).isEqualTo(400);
+        assertThat(Problems.errorFields(e)).containsExactly("body");
     }
 
     // ------------------------------------------------------------------ outcomes to responses
 
     @Test
-    void rendersAnApiExceptionAsProblemJson() {
+    void rendersAnInvalidCommandAsProblemJson() {
         APIGatewayV2HTTPResponse response = HttpApi.handle(new APIGatewayV2HTTPEvent(), new TestContext("test"), () -> {
-            throw ApiException.validation(List.of(new FieldError("schools[0].roll", "must be between 0 and 10000"),
+            throw Rejection.invalid(List.of(new FieldError("schools[0].roll", "must be between 0 and 10000"),
                     new FieldError("contact.email", "is not a valid email address")));
         });
 
@@ -153,7 +156,7 @@ class HttpApiUnitTest {
     @Test
     void rendersConflictExtensionsAsMembersOfTheProblem() {
         APIGatewayV2HTTPResponse response = HttpApi.handle(new APIGatewayV2HTTPEvent(), null, () -> {
-            throw ApiException.conflict("/problems/schools-already-claimed", "Schools already claimed",
+            throw Rejection.conflict("schools-already-claimed", "Schools already claimed",
                     "already claimed: 9101", Map.of("claimedSchoolNumbers", List.of("9101")));
         });
 

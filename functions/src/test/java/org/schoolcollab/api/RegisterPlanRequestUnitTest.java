@@ -1,37 +1,38 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.plan.AchievementChallenge;
-import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.plan.PlanRequest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Json;
-import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.plan.AchievementChallenge;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.RegisterPlan;
 import org.schoolcollab.testsupport.PlanSamples;
+import org.schoolcollab.testsupport.Problem;
 
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Every rule of a plan registration, table-driven: each bad body is a 400 naming exactly the field at fault. */
 class RegisterPlanRequestUnitTest {
 
-    private static PlanRequest valid(ObjectNode body, Programme programme) {
-        return RegisterPlanRequest.validate(body, programme);
+    private static RegisterPlan valid(ObjectNode body, Programme programme) {
+        return RegisterPlanRequest.read(body, programme);
     }
 
     @Test
     void theSampleBodyIsAKahuiAkoPlanOfThreeChallenges() {
-        PlanRequest r = valid(PlanSamples.body(), Programme.KAHUI_AKO);
+        RegisterPlan r = valid(PlanSamples.body(), Programme.KAHUI_AKO);
         assertThat(r.fileName()).isEqualTo(PlanSamples.SAMPLE_FILE_NAME);
         assertThat(r.fileType()).isEqualTo(PlanFileType.PDF);
         assertThat(r.sizeBytes()).isEqualTo(142);
@@ -42,20 +43,20 @@ class RegisterPlanRequestUnitTest {
     @Test
     void boundariesThatAreAccepted() {
         ObjectNode docx = PlanSamples.body().put("fileName", "Mahere.DOCX").put("contentType", PlanSamples.DOCX)
-                .put("sizeBytes", RegisterPlanRequest.MAX_SIZE_BYTES);
+                .put("sizeBytes", RegisterPlan.MAX_SIZE_BYTES);
         assertThat(valid(docx, Programme.KAHUI_AKO).fileType()).isEqualTo(PlanFileType.DOCX);
         assertThat(valid(PlanSamples.body().put("sizeBytes", 1), Programme.KAHUI_AKO).sizeBytes()).isEqualTo(1);
         assertThat(valid(challenges(5), Programme.KAHUI_AKO).achievementChallenges()).hasSize(5);
         assertThat(valid(challenges(1), Programme.SCHOOL_IMPROVEMENT).achievementChallenges()).hasSize(1);
-        assertThat(valid(challenges(RegisterPlanRequest.MAX_PRIORITIES), Programme.SCHOOL_IMPROVEMENT)
-                .achievementChallenges()).hasSize(RegisterPlanRequest.MAX_PRIORITIES);
+        assertThat(valid(challenges(RegisterPlan.MAX_PRIORITIES), Programme.SCHOOL_IMPROVEMENT)
+                .achievementChallenges()).hasSize(RegisterPlan.MAX_PRIORITIES);
         ObjectNode twoAchievement = PlanSamples.body();
         ((ObjectNode) twoAchievement.withArray("achievementChallenges").get(0)).put("area", "ACHIEVEMENT");
         assertThat(valid(twoAchievement, Programme.KAHUI_AKO).achievementChallenges())
                 .as("two challenges in one area (writing and maths, say)").hasSize(3);
         ObjectNode longText = PlanSamples.body();
         ((ObjectNode) longText.withArray("achievementChallenges").get(0))
-                .put("description", "ā".repeat(RegisterPlanRequest.MAX_DESCRIPTION)).put("measure", "ō".repeat(RegisterPlanRequest.MAX_MEASURE));
+                .put("description", "ā".repeat(RegisterPlan.MAX_DESCRIPTION)).put("measure", "ō".repeat(RegisterPlan.MAX_MEASURE));
         assertThat(valid(longText, Programme.KAHUI_AKO).achievementChallenges()).hasSize(3);
         assertThat(valid(PlanSamples.body().put("fileName", "ā".repeat(251) + ".pdf"), Programme.KAHUI_AKO).fileName())
                 .hasSize(255);
@@ -81,7 +82,7 @@ class RegisterPlanRequestUnitTest {
                 bad("sizeBytes missing", b -> b.remove("sizeBytes"), "sizeBytes"),
                 bad("sizeBytes 0", b -> b.put("sizeBytes", 0), "sizeBytes"),
                 bad("sizeBytes negative", b -> b.put("sizeBytes", -1), "sizeBytes"),
-                bad("sizeBytes over 25 MiB", b -> b.put("sizeBytes", RegisterPlanRequest.MAX_SIZE_BYTES + 1), "sizeBytes"),
+                bad("sizeBytes over 25 MiB", b -> b.put("sizeBytes", RegisterPlan.MAX_SIZE_BYTES + 1), "sizeBytes"),
                 bad("sizeBytes a fraction", b -> b.put("sizeBytes", new BigDecimal("142.5")), "sizeBytes"),
                 bad("sizeBytes a string", b -> b.put("sizeBytes", "142"), "sizeBytes"),
                 bad("sizeBytes huge", b -> b.put("sizeBytes", new java.math.BigInteger("99999999999999999999999")), "sizeBytes"),
@@ -97,11 +98,11 @@ class RegisterPlanRequestUnitTest {
                 bad("area unknown", b -> first(b).put("area", "LITERACY"), "achievementChallenges[0].area"),
                 bad("area in lower case", b -> first(b).put("area", "attendance"), "achievementChallenges[0].area"),
                 bad("description blank", b -> first(b).put("description", " \t"), "achievementChallenges[0].description"),
-                bad("description too long", b -> first(b).put("description", "x".repeat(RegisterPlanRequest.MAX_DESCRIPTION + 1)),
+                bad("description too long", b -> first(b).put("description", "x".repeat(RegisterPlan.MAX_DESCRIPTION + 1)),
                         "achievementChallenges[0].description"),
                 bad("measure missing", b -> first(b).remove("measure"), "achievementChallenges[0].measure"),
                 bad("measure a number", b -> first(b).put("measure", 70), "achievementChallenges[0].measure"),
-                bad("measure too long", b -> first(b).put("measure", "x".repeat(RegisterPlanRequest.MAX_MEASURE + 1)),
+                bad("measure too long", b -> first(b).put("measure", "x".repeat(RegisterPlan.MAX_MEASURE + 1)),
                         "achievementChallenges[0].measure"));
     }
 
@@ -110,7 +111,7 @@ class RegisterPlanRequestUnitTest {
     void badBodiesAre400NamingTheField(String name, Consumer<ObjectNode> change, String field) {
         ObjectNode body = PlanSamples.body();
         change.accept(body);
-        ApiException e = catchThrowableOfType(ApiException.class, () -> RegisterPlanRequest.validate(body, Programme.KAHUI_AKO));
+        Problem e = Problem.of(catchThrowable(() -> RegisterPlanRequest.read(body, Programme.KAHUI_AKO)));
         assertThat(e).as(name).isNotNull();
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly(field);
@@ -118,12 +119,10 @@ class RegisterPlanRequestUnitTest {
 
     @Test
     void aClusterNeedsAtLeastOnePriorityAndAtMostTen() {
-        ApiException none = catchThrowableOfType(ApiException.class,
-                () -> RegisterPlanRequest.validate(challenges(0), Programme.SCHOOL_IMPROVEMENT));
+        Problem none = Problem.of(catchThrowable(() -> RegisterPlanRequest.read(challenges(0), Programme.SCHOOL_IMPROVEMENT)));
         assertThat(none.errors()).extracting(FieldError::field).containsExactly("achievementChallenges");
         assertThat(none.errors().getFirst().message()).contains("school-improvement", "1 to 10 priorities");
-        ApiException eleven = catchThrowableOfType(ApiException.class,
-                () -> RegisterPlanRequest.validate(challenges(11), Programme.SCHOOL_IMPROVEMENT));
+        Problem eleven = Problem.of(catchThrowable(() -> RegisterPlanRequest.read(challenges(11), Programme.SCHOOL_IMPROVEMENT)));
         assertThat(eleven.errors()).extracting(FieldError::field).containsExactly("achievementChallenges");
     }
 
@@ -131,7 +130,7 @@ class RegisterPlanRequestUnitTest {
     void everyFieldAtFaultIsNamedAtOnce() {
         ObjectNode body = PlanSamples.body().put("contentType", "image/png").put("sizeBytes", 0).put("extra", true);
         first(body).remove("measure");
-        ApiException e = catchThrowableOfType(ApiException.class, () -> RegisterPlanRequest.validate(body, Programme.KAHUI_AKO));
+        Problem e = Problem.of(catchThrowable(() -> RegisterPlanRequest.read(body, Programme.KAHUI_AKO)));
         assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "extra", "contentType", "sizeBytes", "achievementChallenges[0].measure");
     }

@@ -1,10 +1,5 @@
 package org.schoolcollab.api;
 
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.eoi.EoiApplication;
-import org.schoolcollab.kernel.Programme;
-import org.schoolcollab.kernel.School;
-import org.schoolcollab.kernel.SchoolType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Named;
@@ -12,8 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schoolcollab.eoi.EoiApplication;
+import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.FieldError;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.School;
+import org.schoolcollab.kernel.SchoolType;
 import org.schoolcollab.testsupport.EoiBodies;
+import org.schoolcollab.testsupport.Problem;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every bad input issue 2 lists, one row each: a 400 naming exactly the field at fault. */
@@ -166,7 +167,7 @@ class SubmitEoiRequestUnitTest {
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @MethodSource("rejected")
     void rejectsWith400NamingTheField(String body, String field) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> SubmitEoiRequest.parse(body));
+        Problem e = Problem.of(catchThrowable(() -> SubmitEoiRequest.parse(body)));
 
         assertThat(e).as("should have been rejected").isNotNull();
         assertThat(e.status()).isEqualTo(400);
@@ -184,7 +185,7 @@ class SubmitEoiRequestUnitTest {
         school(b, 0).put("roll", -5);
         b.put("colour", "blue");
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> SubmitEoiRequest.parse(EoiBodies.text(b)));
+        Problem e = Problem.of(catchThrowable(() -> SubmitEoiRequest.parse(EoiBodies.text(b))));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).extracting(FieldError::field)

@@ -1,24 +1,29 @@
 package org.schoolcollab.community;
 
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.adapters.EoiDecisionItemMapper;
-import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.eoi.EoiStatus;
-import org.schoolcollab.eoi.ExpressionOfInterest;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.ApiException;
 import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
+import org.schoolcollab.community.adapters.EoiDecisionItemMapper;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.EoiStatus;
+import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.eoi.adapters.SchoolClaims;
 import org.schoolcollab.handlers.http.DecideEoiHandler;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.kernel.adapters.Transactions;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Problem;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 import org.schoolcollab.testsupport.TransactionConflictInjectingDynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,7 +64,7 @@ class CommunityFormationIntegrationTest {
         store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         eois = new EoiService(store, clock);
         // Random community ids, as in production: each approving racer proposes a community of its own.
-        handler = new DecideEoiHandler(new CommunityFormation(store, clock));
+        handler = new DecideEoiHandler(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock));
     }
 
     @Test
@@ -130,7 +135,7 @@ class CommunityFormationIntegrationTest {
         assertThat(responses).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsOnly(201);
         assertThat(DynamoDbLocal.scanType(table, "DECISION")).hasSize(RACERS);
         assertThat(DynamoDbLocal.scanType(table, CommunityItemMapper.TYPE)).hasSize(RACERS / 2);
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE)).hasSize(RACERS / 2 * 2)
+        assertThat(DynamoDbLocal.scanType(table, SchoolClaims.TYPE)).hasSize(RACERS / 2 * 2)
                 .allSatisfy(c -> assertThat(c).containsKey("communityId"));
     }
 
@@ -142,24 +147,24 @@ class CommunityFormationIntegrationTest {
                 new TestContext("DecideEoiFunction")));
         for (int i = 0; i < 4; i++) {
             int n = i;
-            tasks.add(() -> eois.submit(DecisionBodies.schoolUser("again-" + n, "5400"),
+            tasks.add(() -> Requests.submit(eois, DecisionBodies.schoolUser("again-" + n, "5400"),
                     EoiBodies.text(EoiBodies.withSchools("Second try " + n, "5400", "5401")), Optional.empty()));
         }
 
         List<Object> outcomes = race(tasks);
 
         assertThat(((APIGatewayV2HTTPResponse) outcomes.getFirst()).getStatusCode()).isEqualTo(201);
-        List<EoiService.Submitted> resubmitted = outcomes.subList(1, outcomes.size()).stream()
-                .filter(EoiService.Submitted.class::isInstance).map(EoiService.Submitted.class::cast).toList();
+        List<Requests.Answer> resubmitted = outcomes.subList(1, outcomes.size()).stream()
+                .filter(Requests.Answer.class::isInstance).map(Requests.Answer.class::cast).toList();
         assertThat(resubmitted).as("outcomes %s", outcomes).hasSizeLessThanOrEqualTo(1);
         assertThat(outcomes.subList(1, outcomes.size())).allSatisfy(o -> {
-            if (o instanceof ApiException e) {
-                assertThat(e.status()).isEqualTo(409);
+            if (o instanceof Rejection e) {
+                assertThat(Problem.of(e).status()).isEqualTo(409);
             } else {
-                assertThat(o).isInstanceOf(EoiService.Submitted.class);
+                assertThat(o).isInstanceOf(Requests.Answer.class);
             }
         });
-        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE);
+        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, SchoolClaims.TYPE);
         if (resubmitted.isEmpty()) {
             assertThat(claims).isEmpty();
         } else {
@@ -174,7 +179,7 @@ class CommunityFormationIntegrationTest {
         String id = submit("5500", EoiBodies.withSchools("Conflicted", "5500", "5501"));
         var conflicting = new TransactionConflictInjectingDynamoDbClient(DynamoDbLocal.client(), 2);
         DecideEoiHandler withConflicts = new DecideEoiHandler(new CommunityFormation(new DynamoEoiStore(conflicting, table),
-                clock));
+                new DynamoDecisionStore(conflicting, table), clock));
 
         APIGatewayV2HTTPResponse response = withConflicts.handleRequest(decideEvent(id, "staff-0", DecisionBodies.approve()),
                 new TestContext("DecideEoiFunction"));
@@ -190,13 +195,13 @@ class CommunityFormationIntegrationTest {
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
         var conflicting = new TransactionConflictInjectingDynamoDbClient(DynamoDbLocal.client(), Integer.MAX_VALUE);
         DecideEoiHandler withConflicts = new DecideEoiHandler(new CommunityFormation(new DynamoEoiStore(conflicting, table),
-                clock));
+                new DynamoDecisionStore(conflicting, table), clock));
 
         APIGatewayV2HTTPResponse response = withConflicts.handleRequest(decideEvent(id, "staff-0", DecisionBodies.approve()),
                 new TestContext("DecideEoiFunction"));
 
         Problems.assertProblem(response, 500);
-        assertThat(conflicting.transactCalls()).isEqualTo(DynamoEoiStore.MAX_ATTEMPTS);
+        assertThat(conflicting.transactCalls()).isEqualTo(Transactions.MAX_ATTEMPTS);
         assertThat(DynamoDbLocal.scan(table)).isEqualTo(before);
     }
 
@@ -234,7 +239,7 @@ class CommunityFormationIntegrationTest {
         // The entry says what the winner decided (its reason, an approval's wave), never a loser's.
         assertThat(eoi.history().get(1)).isEqualTo(new ExpressionOfInterest.HistoryEntry(decision.decidedAt(), outcome,
                 decision.decidedBySub(), outcome.equals("APPROVED") ? decision.wave() : null, decision.reason()));
-        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE).stream()
+        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, SchoolClaims.TYPE).stream()
                 .filter(c -> eoi.application().schoolNumbers().contains(c.get("schoolNumber").s())
                         && c.get("programme").s().equals(eoi.application().programme().id()))
                 .toList();
@@ -260,7 +265,7 @@ class CommunityFormationIntegrationTest {
     }
 
     private String submit(String school, com.fasterxml.jackson.databind.node.ObjectNode body) {
-        var submitted = eois.submit(DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body), Optional.empty());
+        var submitted = Requests.submit(eois, DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body), Optional.empty());
         clock.advance(Duration.ofMinutes(1));
         return submitted.location().substring("/expressions-of-interest/".length());
     }
@@ -277,7 +282,7 @@ class CommunityFormationIntegrationTest {
         return event;
     }
 
-    /** Runs the tasks on their own threads, released together by one start gate; returns results or ApiExceptions. */
+    /** Runs the tasks on their own threads, released together by one start gate; returns results or rejections. */
     private static <T> List<T> race(List<? extends Callable<? extends T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
@@ -290,7 +295,7 @@ class CommunityFormationIntegrationTest {
                     start.await();
                     try {
                         return task.call();
-                    } catch (ApiException e) {
+                    } catch (Rejection e) {
                         @SuppressWarnings("unchecked") T outcome = (T) e;
                         return outcome;
                     }

@@ -1,12 +1,5 @@
 package org.schoolcollab.community;
 
-import org.schoolcollab.testsupport.FailsOnceForRecipientMailSender;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
-import org.schoolcollab.notify.MailSender;
-import org.schoolcollab.notify.NotificationDelivery;
-import org.schoolcollab.eoi.OnEoiSubmitted;
-import org.schoolcollab.notify.adapters.OutboxMailSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,31 +7,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.OnEoiSubmitted;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.handlers.events.EoiDecidedHandler;
 import org.schoolcollab.handlers.events.EoiSubmittedHandler;
-import org.schoolcollab.testsupport.OutboxFiles;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.MailSender;
+import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
+import org.schoolcollab.testsupport.FailsOnceForRecipientMailSender;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.OutboxFiles;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +66,7 @@ class OnEoiDecidedIntegrationTest {
         clock = new MutableClock(Instant.parse("2026-03-02T21:14:05Z"));
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         eois = new EoiService(store, clock);
-        decisions = new CommunityFormation(store, clock);
+        decisions = new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
     }
 
     private EoiDecidedHandler handler(MailSender mail) {
@@ -258,8 +257,7 @@ class OnEoiDecidedIntegrationTest {
         List<Record> stream = StreamEvents.readStream(table);
         DynamodbEvent submissions = StreamEvents.event(stream.stream().filter(StreamEvents::isEoiInsert).toList(), arn);
         DynamodbEvent decided = StreamEvents.event(stream.stream().filter(StreamEvents::isDecisionInsert).toList(), arn);
-        EoiSubmittedHandler onSubmitted = new EoiSubmittedHandler(new OnEoiSubmitted(
-                new DynamoNotificationStore(DynamoDbLocal.client(), table), new OutboxMailSender(outbox, FROM), STAFF, clock));
+        EoiSubmittedHandler onSubmitted = new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), new OutboxMailSender(outbox, FROM), clock), STAFF));
 
         assertThat(onSubmitted.handleRequest(submissions, new TestContext("EoiNotificationsFunction"))
                 .getBatchItemFailures()).isEmpty();
@@ -283,14 +281,14 @@ class OnEoiDecidedIntegrationTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private String submit(org.schoolcollab.api.Caller caller, ObjectNode body) throws Exception {
-        var submitted = eois.submit(caller, EoiBodies.text(body), Optional.empty());
+    private String submit(Actor caller, ObjectNode body) throws Exception {
+        var submitted = Requests.submit(eois, caller, EoiBodies.text(body), Optional.empty());
         clock.advance(Duration.ofSeconds(30));
         return Json.parse(submitted.body()).path("id").asText();
     }
 
     private EoiDecision decide(String id, String body) {
-        EoiDecision decision = decisions.decide(DecisionBodies.staff(), id, body);
+        EoiDecision decision = Requests.decide(decisions, DecisionBodies.staff(), id, body);
         clock.advance(Duration.ofSeconds(30));
         return decision;
     }

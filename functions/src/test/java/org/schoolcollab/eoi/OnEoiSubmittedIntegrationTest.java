@@ -1,40 +1,37 @@
 package org.schoolcollab.eoi;
 
-import org.schoolcollab.testsupport.FailsOnceForRecipientMailSender;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
-import org.schoolcollab.notify.Mail;
-import org.schoolcollab.notify.MailSender;
-import org.schoolcollab.notify.adapters.OutboxMailSender;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
 import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.handlers.events.EoiSubmittedHandler;
-import org.schoolcollab.testsupport.OutboxFiles;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.MailSender;
+import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
+import org.schoolcollab.testsupport.FailsOnceForRecipientMailSender;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.OutboxFiles;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,8 +59,7 @@ class OnEoiSubmittedIntegrationTest {
     }
 
     private EoiSubmittedHandler handler(MailSender mail) {
-        return new EoiSubmittedHandler(new OnEoiSubmitted(new DynamoNotificationStore(DynamoDbLocal.client(), table),
-                mail, STAFF, clock));
+        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), mail, clock), STAFF));
     }
 
     private EoiSubmittedHandler handler() {
@@ -205,8 +201,8 @@ class OnEoiSubmittedIntegrationTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private String submit(Caller caller, com.fasterxml.jackson.databind.node.ObjectNode body) throws Exception {
-        var submitted = service.submit(caller, EoiBodies.text(body), Optional.empty());
+    private String submit(Actor caller, com.fasterxml.jackson.databind.node.ObjectNode body) throws Exception {
+        var submitted = Requests.submit(service, caller, EoiBodies.text(body), Optional.empty());
         clock.advance(java.time.Duration.ofSeconds(30));
         return Json.parse(submitted.body()).path("id").asText();
     }
@@ -231,7 +227,7 @@ class OnEoiSubmittedIntegrationTest {
         return OutboxFiles.mailTo(mails, to);
     }
 
-    private static Caller schoolUser(String sub, String school) {
-        return new Caller(sub, sub + "@example.school.nz", Set.of("school"), Optional.of(school));
+    private static Actor schoolUser(String sub, String school) {
+        return new Actor(sub, sub + "@example.school.nz", Set.of("school"), Optional.of(school));
     }
 }

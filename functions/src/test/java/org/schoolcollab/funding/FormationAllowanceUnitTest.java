@@ -1,7 +1,8 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
+import org.schoolcollab.api.FundingJson;
+import org.schoolcollab.kernel.Money;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -57,7 +58,7 @@ class FormationAllowanceUnitTest {
     @Test
     void theLineSerialisesWithTheAmountAsADecimalString() {
         FundingLine line = FormationAllowance.forApproval(KAHUI_AKO, SIX_SCHOOLS.subList(0, 1)).getFirst();
-        assertThat(line.toJson().toString()).isEqualTo("{\"kind\":\"FORMATION_ALLOWANCE\",\"recipientSchoolNumber\":\"9101\","
+        assertThat(FundingJson.line(line).toString()).isEqualTo("{\"kind\":\"FORMATION_ALLOWANCE\",\"recipientSchoolNumber\":\"9101\","
                 + "\"amount\":{\"value\":\"1000.00\",\"currency\":\"NZD\"},\"quantity\":null,\"units\":null,"
                 + "\"period\":\"ON_APPROVAL\",\"policyId\":\"kahui-ako-funding\",\"policyVersion\":\"1\","
                 + "\"inputs\":{\"setting\":\"rules.formationAllowance\",\"formula\":\"rate per member school\","

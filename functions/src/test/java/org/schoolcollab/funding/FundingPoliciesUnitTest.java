@@ -1,9 +1,9 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.schoolcollab.kernel.Money;
 import org.schoolcollab.kernel.Programme;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
+import org.schoolcollab.kernel.Money;
 
 import java.math.BigDecimal;
 import java.util.Set;

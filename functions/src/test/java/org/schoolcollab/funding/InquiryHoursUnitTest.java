@@ -3,6 +3,7 @@ package org.schoolcollab.funding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.schoolcollab.api.FundingJson;
 
 import java.math.BigDecimal;
 
@@ -38,8 +39,8 @@ class InquiryHoursUnitTest {
         // max(50, 4 × 3 = 12) = 50
         FundingLine line = InquiryHours.forSchool(KAHUI_AKO, new MemberSchool("9102", "Small School", 40, new BigDecimal("3")));
         assertThat(line.quantity()).isEqualByComparingTo("50");
-        assertThat(line.toJson().get("quantity").textValue()).isEqualTo("50");
-        assertThat(line.toJson().get("amount").isNull()).isTrue();
+        assertThat(FundingJson.line(line).get("quantity").textValue()).isEqualTo("50");
+        assertThat(FundingJson.line(line).get("amount").isNull()).isTrue();
     }
 
     @ParameterizedTest(name = "{0} FTE → {1} hours")

@@ -1,9 +1,10 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.schoolcollab.api.FundingJson;
+import org.schoolcollab.kernel.Money;
 
 import java.math.BigDecimal;
 
@@ -17,7 +18,7 @@ class MoneyUnitTest {
         assertThat(Money.of("1000", "NZD")).hasToString("1000.00 NZD");
         assertThat(Money.of("0.5", "GBP").value()).isEqualTo("0.50");
         assertThat(new Money(new BigDecimal("1E+3"), "NZD")).isEqualTo(Money.of("1000.00", "NZD"));
-        assertThat(Money.of("12000.00", "GBP").toJson().toString()).isEqualTo("{\"value\":\"12000.00\",\"currency\":\"GBP\"}");
+        assertThat(FundingJson.money(Money.of("12000.00", "GBP")).toString()).isEqualTo("{\"value\":\"12000.00\",\"currency\":\"GBP\"}");
     }
 
     @Test

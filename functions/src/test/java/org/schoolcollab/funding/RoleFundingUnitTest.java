@@ -1,13 +1,14 @@
 package org.schoolcollab.funding;
 
-import org.schoolcollab.kernel.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.schoolcollab.api.FundingJson;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Money;
 import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;
@@ -149,8 +150,8 @@ class RoleFundingUnitTest {
                 .containsEntry("releaseFttePaidTo", "EMPLOYING_BOARD")
                 .containsEntry("currency", "NZD")
                 .containsKey("formula");
-        assertThat(leader.toJson().get("quantity").textValue()).isEqualTo("0.40");
-        assertThat(leader.toJson().get("amount").toString()).isEqualTo("{\"value\":\"26000.00\",\"currency\":\"NZD\"}");
+        assertThat(FundingJson.line(leader).get("quantity").textValue()).isEqualTo("0.40");
+        assertThat(FundingJson.line(leader).get("amount").toString()).isEqualTo("{\"value\":\"26000.00\",\"currency\":\"NZD\"}");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.schoolcollab.plan;
 
-import org.schoolcollab.api.RegisterPlanRequest;
+
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.kernel.ChallengeArea;
 import org.schoolcollab.kernel.Programme;
@@ -73,7 +73,7 @@ class PlanCheckerUnitTest {
     void theSizeMustBeTheDeclaredSizeAndWithinTheLimit() {
         assertThat(PlanChecker.problem(plan(PlanFileType.PDF, 100), 142, new Recording(PlanSamples.SAMPLE_PDF)))
                 .contains("the file is 142 bytes, but 100 bytes were declared");
-        assertThat(PlanChecker.problem(plan(PlanFileType.PDF, 142), RegisterPlanRequest.MAX_SIZE_BYTES + 1,
+        assertThat(PlanChecker.problem(plan(PlanFileType.PDF, 142), RegisterPlan.MAX_SIZE_BYTES + 1,
                 (a, b) -> { throw new AssertionError("an oversized file is not read"); }))
                 .hasValueSatisfying(p -> assertThat(p).contains("the limit is 26214400 bytes (25 MiB)"));
     }

@@ -1,27 +1,29 @@
 package org.schoolcollab.report;
 
-import org.schoolcollab.report.adapters.DynamoReportStore;
-import org.schoolcollab.api.ReportJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.api.ReportJson;
 import org.schoolcollab.community.CommunityFormation;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
-import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.kernel.Money;
+import org.schoolcollab.report.adapters.DynamoReportStore;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Problem;
+import org.schoolcollab.testsupport.Requests;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -98,7 +100,7 @@ class ReportServiceIntegrationTest {
         private FirstWave() {
             DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
             eois = new EoiService(store, clock);
-            decisions = new CommunityFormation(store, clock);
+            decisions = new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
             formationFunding = new OnCommunityFormed(FundingPolicies.shipped(),
                     new DynamoFundingStore(DynamoDbLocal.client(), table), clock);
         }
@@ -151,23 +153,23 @@ class ReportServiceIntegrationTest {
 
         String submit(ObjectNode body) {
             String first = body.path("schools").get(0).path("schoolNumber").asText();
-            var submitted = eois.submit(DecisionBodies.schoolUser("sub-" + first, first), EoiBodies.text(body),
+            var submitted = Requests.submit(eois, DecisionBodies.schoolUser("sub-" + first, first), EoiBodies.text(body),
                     Optional.empty());
             return submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
         }
 
         /** Approves in the wave, and runs the formation funding as the stream would on the decision record. */
         EoiDecision decide(String id, String wave) {
-            EoiDecision d = decisions.decide(DecisionBodies.staff(), id,
+            EoiDecision d = Requests.decide(decisions, DecisionBodies.staff(), id,
                     Json.write(Json.object().put("decision", "APPROVED").put("wave", wave)));
-            formationFunding.onDecision(d);
+            formationFunding.react(d);
             return d;
         }
 
         EoiDecision decline(String id, String wave) {
-            EoiDecision d = decisions.decide(DecisionBodies.staff(), id, Json.write(Json.object()
+            EoiDecision d = Requests.decide(decisions, DecisionBodies.staff(), id, Json.write(Json.object()
                     .put("decision", "DECLINED").put("wave", wave).put("reason", "Not in this round.")));
-            formationFunding.onDecision(d);
+            formationFunding.react(d);
             return d;
         }
     }
@@ -185,7 +187,7 @@ class ReportServiceIntegrationTest {
     }
 
     private ProgrammeSummary report(String programme, String wave) {
-        return reports.summary(DecisionBodies.staff(), Optional.of(programme), Optional.ofNullable(wave));
+        return Requests.summary(reports, DecisionBodies.staff(), Optional.of(programme), Optional.ofNullable(wave));
     }
 
     private static ProgrammeSummary.FundingTotal nzd(String value) {
@@ -302,7 +304,7 @@ class ReportServiceIntegrationTest {
 
     @Test
     void aReplayedApprovalOnTheStreamAddsNoMoney() {
-        wave.approvals.forEach(d -> assertThat(wave.formationFunding.onDecision(d)).as("stored again").isZero());
+        wave.approvals.forEach(d -> assertThat(wave.formationFunding.react(d)).as("stored again").isZero());
 
         assertThat(report("kahui-ako", WAVE).funding()).containsExactly(nzd("83000.00"));
     }
@@ -310,7 +312,7 @@ class ReportServiceIntegrationTest {
     @Test
     void theApplicationCarriesItsDecisionsWave() {
         use(FirstWave.load());
-        EoiDecision declined = wave.decisions.decide(DecisionBodies.staff(), wave.others.getFirst(),
+        EoiDecision declined = Requests.decide(wave.decisions, DecisionBodies.staff(), wave.others.getFirst(),
                 DecisionBodies.decline("no wave named"));
 
         var approved = item(wave.firstWave.getFirst());
@@ -333,11 +335,11 @@ class ReportServiceIntegrationTest {
 
     @Test
     void onlyStaffAndOnlyAKnownProgramme() {
-        assertThatThrownBy(() -> reports.summary(DecisionBodies.schoolUser("sub-1000", "1000"),
+        assertThatThrownBy(() -> Requests.summary(reports, DecisionBodies.schoolUser("sub-1000", "1000"),
                 Optional.of("kahui-ako"), Optional.of(WAVE)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .satisfies(e -> assertThat(Problem.of(e).status()).isEqualTo(403));
         assertThatThrownBy(() -> report("kahui_ako", WAVE))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors())
+                .satisfies(e -> assertThat(Problem.of(e).errors())
                         .extracting(f -> f.field()).containsExactly("programme"));
         assertThat(reads.queries).as("refused before any read").isEmpty();
     }

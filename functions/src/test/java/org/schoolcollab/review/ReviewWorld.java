@@ -1,19 +1,21 @@
 package org.schoolcollab.review;
 
-import org.schoolcollab.kernel.Programme;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.plan.AchievementChallenge;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Requests;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,19 +23,19 @@ import java.util.Set;
 
 /** Test set-up for plan review: an approved community, and plan versions written as the upload flow leaves them. */
 final class ReviewWorld {
-    static final Caller STAFF = new Caller("staff-review", "reviewer@example.govt.nz", Set.of("staff"), Optional.empty());
+    static final Actor STAFF = new Actor("staff-review", "reviewer@example.govt.nz", Set.of("staff"), Optional.empty());
 
     private ReviewWorld() {}
 
     /** Approves an application of these schools (first one submits) and returns the community id. */
     static String community(String table, MutableClock clock, String programme, String communityId, String... schools) {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-" + schools[0], "contact@example.school.nz", Set.of("school"), Optional.of(schools[0]));
+        Actor school = new Actor("sub-" + schools[0], "contact@example.school.nz", Set.of("school"), Optional.of(schools[0]));
         var body = EoiBodies.withSchools("Ōtaki Kāhui Ako", schools);
         body.put("programme", programme);
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        return new CommunityFormation(store, clock, () -> communityId).decide(STAFF, eoiId, "{\"decision\":\"APPROVED\"}")
+        return Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> communityId), STAFF, eoiId, "{\"decision\":\"APPROVED\"}")
                 .communityId();
     }
 

@@ -1,7 +1,7 @@
 package org.schoolcollab.testsupport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.api.Caller;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.kernel.Json;
 
 import java.util.Optional;
@@ -27,23 +27,23 @@ public final class DecisionBodies {
     }
 
     /** The staff reviewer of the staff events (same sub and email). */
-    public static Caller staff() {
-        return new Caller(EventFiles.SAMPLE_STAFF_SUB, EventFiles.SAMPLE_STAFF_EMAIL, Set.of(Caller.STAFF),
+    public static Actor staff() {
+        return new Actor(EventFiles.SAMPLE_STAFF_SUB, EventFiles.SAMPLE_STAFF_EMAIL, Set.of(Actor.STAFF),
                 Optional.empty());
     }
 
     /** Another member of programme staff. */
-    public static Caller staff(String sub) {
-        return new Caller(sub, sub + "@programme-office.example.govt.nz", Set.of(Caller.STAFF), Optional.empty());
+    public static Actor staff(String sub) {
+        return new Actor(sub, sub + "@programme-office.example.govt.nz", Set.of(Actor.STAFF), Optional.empty());
     }
 
     /** The school user of events/submit-eoi.json (school 9101). */
-    public static Caller sampleSchoolUser() {
-        return new Caller(EventFiles.SAMPLE_SUB, EventFiles.SAMPLE_EMAIL, Set.of(Caller.SCHOOL),
+    public static Actor sampleSchoolUser() {
+        return new Actor(EventFiles.SAMPLE_SUB, EventFiles.SAMPLE_EMAIL, Set.of(Actor.SCHOOL),
                 Optional.of(EventFiles.SAMPLE_SCHOOL));
     }
 
-    public static Caller schoolUser(String sub, String school) {
-        return new Caller(sub, sub + "@example.school.nz", Set.of(Caller.SCHOOL), Optional.of(school));
+    public static Actor schoolUser(String sub, String school) {
+        return new Actor(sub, sub + "@example.school.nz", Set.of(Actor.SCHOOL), Optional.of(school));
     }
 }

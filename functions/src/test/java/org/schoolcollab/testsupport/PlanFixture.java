@@ -2,19 +2,19 @@ package org.schoolcollab.testsupport;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
-import org.schoolcollab.plan.adapters.DynamoPlanStore;
-import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.plan.OnPlanUploaded;
+import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.plan.PlanUrls;
+import org.schoolcollab.plan.adapters.DynamoPlanStore;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.plan.adapters.S3PlanObjects;
 import org.schoolcollab.plan.adapters.S3PlanUrls;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,7 +91,7 @@ public final class PlanFixture {
 
     /** The sample school user (9101) registers a plan with this body. */
     public PlanService.Registered register(String body) {
-        return service().register(DecisionBodies.sampleSchoolUser(), EventFiles.SAMPLE_COMMUNITY_ID, body);
+        return Requests.register(service(), DecisionBodies.sampleSchoolUser(), EventFiles.SAMPLE_COMMUNITY_ID, body);
     }
 
     /** PUTs the bytes to the presigned upload as a browser would: its method, URL and headers. */
@@ -170,7 +170,7 @@ public final class PlanFixture {
         }
     }
 
-    public static Caller staff() {
+    public static Actor staff() {
         return DecisionBodies.staff();
     }
 }

@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,18 +146,18 @@ public final class PlanSamples {
      */
     public static void community(String table, Clock clock, String programme, String communityId, String... schools) {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = DecisionBodies.schoolUser("sub-" + schools[0], schools[0]);
+        Actor school = DecisionBodies.schoolUser("sub-" + schools[0], schools[0]);
         ObjectNode eoi = EoiBodies.withSchools(programme.equals("kahui-ako") ? "Kāhui Ako o Ōtaki" : "Weymouth Cluster",
                 schools);
         eoi.put("programme", programme);
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(eoi), Optional.empty());
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(eoi), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        new CommunityFormation(store, clock, () -> communityId).decide(DecisionBodies.staff(), eoiId,
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> communityId), DecisionBodies.staff(), eoiId,
                 DecisionBodies.approve());
     }
 
     /** A school user of this school. */
-    public static Caller schoolUser(String sub, String school) {
-        return new Caller(sub, sub + "@example.school.nz", Set.of(Caller.SCHOOL), Optional.of(school));
+    public static Actor schoolUser(String sub, String school) {
+        return new Actor(sub, sub + "@example.school.nz", Set.of(Actor.SCHOOL), Optional.of(school));
     }
 }

@@ -2,7 +2,9 @@ package org.schoolcollab.testsupport;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Rejection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +41,15 @@ public final class Problems {
         List<String> fields = new ArrayList<>();
         problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
         return fields;
+    }
+
+    /** The problem type the edge gives a rejection, e.g. "/problems/forbidden". */
+    public static String type(Rejection r) {
+        return "/problems/" + r.code();
+    }
+
+    /** The fields an invalid command names (none for another kind of rejection). */
+    public static List<String> errorFields(Rejection r) {
+        return r instanceof Rejection.Invalid i ? i.errors().stream().map(FieldError::field).toList() : List.of();
     }
 }

@@ -1,5 +1,7 @@
 package org.schoolcollab.local;
 
+import org.schoolcollab.wiring.Wiring;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,6 +212,8 @@ public final class LocalRunner implements AutoCloseable {
         merged.put("MAIL_ADAPTER", "outbox");
         merged.put("OUTBOX_DIR", outbox.dir().toString());
         merged.forEach(System::setProperty);
+        // Handlers built from now on take their services from this environment, not a previous runner's.
+        Wiring.reload();
     }
 
     LocalDynamoDb dynamo() {

@@ -1,6 +1,5 @@
 package org.schoolcollab.local;
 
-import org.schoolcollab.visit.ChallengeVisitService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,13 +4,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.api.SubmitEoiRequest;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.ExpressionOfInterest;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.eoi.OnEoiSubmitted;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.notify.Notification;
+import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.SesMailSender;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
@@ -27,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,26 +83,24 @@ class LocalStackIntegrationTest {
     void submitClaimAndNotifyAgainstLocalStack() {
         Assumptions.assumeTrue(docker, NO_DOCKER);
         EoiService service = new EoiService(new DynamoEoiStore(dynamo, "Table"), Clock.systemUTC());
-        Caller caller = new Caller("user-ls", "p@example.school.nz", Set.of("school"), Optional.of("6101"));
-        EoiService.Submitted first = service.submit(caller, LocalApi.eoiBody("LocalStack Kāhui Ako", "6101", "6102"),
-                Optional.empty());
-        assertThat(first.status()).isEqualTo(201);
-        String id = first.location().substring(first.location().lastIndexOf('/') + 1);
+        Actor caller = Actor.schoolUser("user-ls", "p@example.school.nz", "6101");
+        String id = service.submit(caller, SubmitEoiRequest.read(LocalApi.eoiBody("LocalStack Kāhui Ako", "6101", "6102"),
+                Optional.empty())).eoi().id();
 
         var conflict = org.assertj.core.api.Assertions.catchThrowable(() -> service.submit(caller,
-                LocalApi.eoiBody("Second", "6101", "6103"), Optional.empty()));
+                SubmitEoiRequest.read(LocalApi.eoiBody("Second", "6101", "6103"), Optional.empty())));
         assertThat(conflict).hasMessageContaining("6101");
 
         ExpressionOfInterest eoi = new DynamoEoiStore(dynamo, "Table").find(id).orElseThrow();
-        OnEoiSubmitted notifier = new OnEoiSubmitted(new DynamoNotificationStore(dynamo, "Table"),
-                new SesMailSender(ses, "no-reply@example.org", null), "programme-office@example.org", Clock.systemUTC());
-        List<Notification> sent = notifier.onSubmitted(eoi);
+        OnEoiSubmitted notifier = new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(dynamo, "Table"),
+                new SesMailSender(ses, "no-reply@example.org", null), Clock.systemUTC()), "programme-office@example.org");
+        List<Notification> sent = notifier.react(eoi);
         assertThat(sent).allSatisfy(n -> {
             assertThat(n.status()).isEqualTo(Notification.Status.SENT);
             assertThat(n.messageId()).isNotBlank();
         });
         // A replay sends nothing new: the same message ids come back.
-        assertThat(notifier.onSubmitted(eoi)).extracting(Notification::messageId)
+        assertThat(notifier.react(eoi)).extracting(Notification::messageId)
                 .containsExactlyElementsOf(sent.stream().map(Notification::messageId).toList());
     }
 }

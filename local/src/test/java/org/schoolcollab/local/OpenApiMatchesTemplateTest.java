@@ -1,7 +1,5 @@
 package org.schoolcollab.local;
 
-import org.schoolcollab.funding.FundingKind;
-import org.schoolcollab.plan.PlanDecision;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,28 +11,33 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.api.HttpApi;
-import org.schoolcollab.community.Community;
 import org.schoolcollab.api.CommunityJson;
-import org.schoolcollab.community.CommunityStatus;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.kernel.Contact;
-import org.schoolcollab.community.EoiDecision;
-import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.api.DecideEoiRequest;
 import org.schoolcollab.api.EoiJson;
-import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.api.HttpApi;
+import org.schoolcollab.api.JsonBody;
+import org.schoolcollab.api.PlanJson;
+import org.schoolcollab.api.SubmitEoiRequest;
+import org.schoolcollab.community.Community;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.CommunityStatus;
+import org.schoolcollab.community.DecisionStore;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.eoi.EoiApplication;
 import org.schoolcollab.eoi.EoiStatus;
 import org.schoolcollab.eoi.EoiStore;
-import org.schoolcollab.api.SubmitEoiRequest;
+import org.schoolcollab.funding.FundingKind;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.kernel.PageRequest;
 import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.kernel.School;
 import org.schoolcollab.kernel.SchoolType;
 import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.api.PlanJson;
-import org.schoolcollab.plan.PlanReview;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.plan.PlanWithReview;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -244,9 +247,9 @@ class OpenApiMatchesTemplateTest {
                 .containsExactlyInAnyOrder("programme", "communityName", "contact", "schools", "proposedChallenges");
 
         JsonNode schools = request.at("/properties/schools");
-        assertThat(schools.path("minItems").asInt()).isEqualTo(SubmitEoiRequest.MIN_SCHOOLS);
-        assertThat(schools.path("maxItems").asInt()).isEqualTo(SubmitEoiRequest.MAX_SCHOOLS);
-        assertThat(schools.path("minContains").asInt()).isEqualTo(SubmitEoiRequest.MIN_STATE_SCHOOLS);
+        assertThat(schools.path("minItems").asInt()).isEqualTo(EoiApplication.MIN_SCHOOLS);
+        assertThat(schools.path("maxItems").asInt()).isEqualTo(EoiApplication.MAX_SCHOOLS);
+        assertThat(schools.path("minContains").asInt()).isEqualTo(EoiApplication.MIN_STATE_SCHOOLS);
         assertThat(texts(schools.at("/contains/properties/type/enum"))).as("state school types")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(SchoolType.values())
                         .filter(SchoolType::isStateSchool).map(Enum::name).toList());
@@ -254,14 +257,14 @@ class OpenApiMatchesTemplateTest {
         JsonNode school = schemas.get("School");
         assertThat(school.path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(school.at("/properties/roll/type").asText()).isEqualTo("integer");
-        assertThat(school.at("/properties/roll/maximum").asInt()).isEqualTo(SubmitEoiRequest.MAX_ROLL);
+        assertThat(school.at("/properties/roll/maximum").asInt()).isEqualTo(EoiApplication.MAX_ROLL);
         assertThat(school.at("/properties/teacherFte/maximum").decimalValue())
-                .isEqualByComparingTo(SubmitEoiRequest.MAX_TEACHER_FTE);
+                .isEqualByComparingTo(EoiApplication.MAX_TEACHER_FTE);
 
         JsonNode challenges = request.at("/properties/proposedChallenges");
-        assertThat(challenges.path("maxItems").asInt()).isEqualTo(SubmitEoiRequest.MAX_CHALLENGES);
+        assertThat(challenges.path("maxItems").asInt()).isEqualTo(EoiApplication.MAX_CHALLENGES);
         assertThat(challenges.path("uniqueItems").asBoolean()).isTrue();
-        assertThat(request.at("/properties/rationale/maxLength").asInt()).isEqualTo(SubmitEoiRequest.MAX_RATIONALE);
+        assertThat(request.at("/properties/rationale/maxLength").asInt()).isEqualTo(EoiApplication.MAX_RATIONALE);
         assertThat(schemas.get("Contact").path("additionalProperties").asBoolean(true)).isFalse();
 
         assertThat(texts(schemas.at("/SchoolType/enum"))).containsExactlyElementsOf(names(SchoolType.values()));
@@ -274,8 +277,8 @@ class OpenApiMatchesTemplateTest {
                         .map(Programme::id).findFirst().orElseThrow());
 
         JsonNode parameters = specJson.at("/components/parameters");
-        assertThat(parameters.at("/Limit/schema/maximum").asInt()).isEqualTo(EoiService.MAX_PAGE);
-        assertThat(parameters.at("/Limit/schema/default").asInt()).isEqualTo(EoiService.DEFAULT_PAGE);
+        assertThat(parameters.at("/Limit/schema/maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        assertThat(parameters.at("/Limit/schema/default").asInt()).isEqualTo(PageRequest.DEFAULT_LIMIT);
         assertThat(parameters.at("/Status/schema/default").asText()).isEqualTo(EoiStatus.SUBMITTED.name());
         assertThat(parameters.at("/IdempotencyKey/name").asText()).isEqualTo("Idempotency-Key");
         assertThat(parameters.at("/IdempotencyKey/schema/maxLength").asInt()).isEqualTo(255);
@@ -305,8 +308,7 @@ class OpenApiMatchesTemplateTest {
                         .doesNotThrowAnyException();
             } else {
                 assertThatThrownBy(() -> SubmitEoiRequest.parse(text)).as("SubmitEoiRequest rejects: %s", c.name())
-                        .isInstanceOf(ApiException.class)
-                        .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+                        .isInstanceOfSatisfying(Rejection.class, e -> assertThat(HttpApi.status(e)).isEqualTo(400));
             }
         }
     }
@@ -371,8 +373,8 @@ class OpenApiMatchesTemplateTest {
         assertThat(schemaName(params.get("status").get("schema"))).isEqualTo("CommunityStatus");
         JsonNode limit = JSON.valueToTree(params.get("limit").get("schema"));
         assertThat(limit.path("minimum").asInt()).isEqualTo(1);
-        assertThat(limit.path("maximum").asInt()).isEqualTo(EoiService.MAX_PAGE);
-        assertThat(limit.path("default").asInt()).isEqualTo(EoiService.DEFAULT_PAGE);
+        assertThat(limit.path("maximum").asInt()).isEqualTo(PageRequest.MAX_LIMIT);
+        assertThat(limit.path("default").asInt()).isEqualTo(PageRequest.DEFAULT_LIMIT);
     }
 
     @Test
@@ -467,9 +469,11 @@ class OpenApiMatchesTemplateTest {
                     Instant.parse(p.path("registeredAt").asText()), optionalInstant(p, "receivedAt"),
                     optionalInstant(p, "rejectedAt"), optionalText(p, "rejectionReason"), null, null, null);
             JsonNode r = p.path("review");
-            Optional<PlanReview> review = r.isObject()
-                    ? Optional.of(new PlanReview(plan.planId(), r.path("decision").asText(), optionalText(r, "comments"),
-                            optionalText(r, "leaderSchoolNumber"), Instant.parse(r.path("decidedAt").asText())))
+            Optional<PlanDecision> review = r.isObject()
+                    ? Optional.of(new PlanDecision(c.id(), plan.planId(), plan.version(), c.programme(),
+                            PlanDecision.Outcome.valueOf(r.path("decision").asText()), optionalText(r, "comments"),
+                            optionalText(r, "leaderSchoolNumber"), "sub", "email", Instant.parse(r.path("decidedAt").asText()),
+                            c.name(), c.contact(), c.members()))
                     : Optional.empty();
             out.add(new PlanWithReview(plan, review));
         });
@@ -490,13 +494,15 @@ class OpenApiMatchesTemplateTest {
                     }
                     throw new UnsupportedOperationException("EoiStore." + method.getName());
                 });
-        Caller staff = new Caller("0c9e4b7a-2f1d-4a6e-8b3c-5d7f1e2a9c64", "kaitohutohu@programme.example.govt.nz",
-                Set.of(Caller.STAFF), Optional.empty());
+        Actor staff = Actor.staff("0c9e4b7a-2f1d-4a6e-8b3c-5d7f1e2a9c64", "kaitohutohu@programme.example.govt.nz");
+        DecisionStore never = (eoi, decision, community) -> {
+            throw new UnsupportedOperationException("no application, so no decision to record");
+        };
         try {
-            new CommunityFormation(empty, Clock.systemUTC())
-                    .decide(staff, "3f0c9d2e-7b4a-4c1e-9a55-2d8e6f1b0c47", JSON.writeValueAsString(body));
-        } catch (ApiException e) {
-            return e.status();
+            new CommunityFormation(empty, never, Clock.systemUTC()).decide(staff, DecideEoiRequest.read(
+                    "3f0c9d2e-7b4a-4c1e-9a55-2d8e6f1b0c47", JsonBody.object(JSON.writeValueAsString(body))));
+        } catch (Rejection e) {
+            return HttpApi.status(e);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -1,11 +1,11 @@
 package org.schoolcollab.community.adapters;
 
-import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import org.schoolcollab.community.EoiDecision;
 import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.adapters.Items;
 import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

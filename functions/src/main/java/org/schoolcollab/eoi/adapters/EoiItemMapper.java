@@ -1,19 +1,17 @@
 package org.schoolcollab.eoi.adapters;
 
-import org.schoolcollab.kernel.adapters.SchoolAttributes;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.kernel.Contact;
 import org.schoolcollab.eoi.EoiApplication;
 import org.schoolcollab.eoi.EoiStatus;
 import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Contact;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.School;
-import org.schoolcollab.kernel.SchoolType;
 import org.schoolcollab.kernel.adapters.Items;
 import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

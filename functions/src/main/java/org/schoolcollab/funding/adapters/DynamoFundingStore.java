@@ -1,5 +1,6 @@
 package org.schoolcollab.funding.adapters;
 
+import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.funding.FundingKind;
 import org.schoolcollab.funding.FundingLine;
 import org.schoolcollab.funding.FundingRecord;
@@ -7,7 +8,6 @@ import org.schoolcollab.funding.FundingStore;
 import org.schoolcollab.kernel.Money;
 import org.schoolcollab.kernel.adapters.Items;
 import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,13 +1,12 @@
 package org.schoolcollab.grant.adapters;
 
-import org.schoolcollab.kernel.adapters.SchoolAttributes;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.grant.Grant;
+import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.adapters.Items;
 import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
-import org.schoolcollab.kernel.Programme;
-import org.schoolcollab.kernel.Money;
+import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.plan.adapters.PlanDecisionItemMapper;
+import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.wiring.Wiring;
 
 /**

@@ -1,12 +1,12 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.wiring.Wiring;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import org.schoolcollab.plan.OnPlanUploaded;
+import org.schoolcollab.wiring.Wiring;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -34,7 +34,7 @@ public class RegisterPlanHandler implements RequestHandler<APIGatewayV2HTTPEvent
             PlanService.requireMayRegister(actor); // before the body is read
             JsonNode body = HttpApi.jsonObject(event);
             PlanService.Registered r = service.register(actor, HttpApi.idParam(event),
-                    community -> RegisterPlanRequest.read(body, community));
+                    community -> RegisterPlanRequest.read(body, community.programme()));
             return HttpApi.json(201, PlanJson.registered(r.plan(), r.upload()), Map.of("location",
                     "/communities/" + r.plan().communityId() + "/plans/" + r.plan().planId() + "/document"));
         });

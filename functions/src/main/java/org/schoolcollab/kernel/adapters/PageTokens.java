@@ -1,8 +1,8 @@
 package org.schoolcollab.kernel.adapters;
 
-import org.schoolcollab.kernel.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.kernel.Rejection;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,12 +1,12 @@
 package org.schoolcollab.notify.adapters;
 
-import org.schoolcollab.notify.Notification;
-import org.schoolcollab.notify.NotificationLogStore;
-import org.schoolcollab.kernel.Rejection;
-import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.kernel.Page;
 import org.schoolcollab.kernel.PageRequest;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.kernel.adapters.PageTokens;
+import org.schoolcollab.notify.Notification;
+import org.schoolcollab.notify.NotificationLogStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

@@ -1,9 +1,9 @@
 package org.schoolcollab.notify.adapters;
 
-import org.schoolcollab.notify.Notification;
-import org.schoolcollab.notify.NotificationStore;
 import org.schoolcollab.kernel.adapters.Items;
 import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.notify.Notification;
+import org.schoolcollab.notify.NotificationStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -1,9 +1,9 @@
 package org.schoolcollab.notify.adapters;
 
-import org.schoolcollab.notify.Mail;
-import org.schoolcollab.notify.MailSender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.Mail;
+import org.schoolcollab.notify.MailSender;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,14 +1,14 @@
 package org.schoolcollab.plan.adapters;
 
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.plan.PlanStore;
 import org.schoolcollab.plan.PlanWithReview;
 import org.schoolcollab.plan.StoredObject;
-import org.schoolcollab.kernel.adapters.Items;
-import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;

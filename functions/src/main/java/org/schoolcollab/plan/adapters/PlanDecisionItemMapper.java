@@ -1,11 +1,11 @@
 package org.schoolcollab.plan.adapters;
 
-import org.schoolcollab.kernel.adapters.SchoolAttributes;
-import org.schoolcollab.plan.PlanDecision;
-import org.schoolcollab.kernel.adapters.Items;
-import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.kernel.adapters.SchoolAttributes;
+import org.schoolcollab.plan.PlanDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

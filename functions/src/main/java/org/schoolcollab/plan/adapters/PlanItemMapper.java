@@ -1,14 +1,14 @@
 package org.schoolcollab.plan.adapters;
 
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.plan.AchievementChallenge;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
 import org.schoolcollab.plan.PlanStatus;
-import org.schoolcollab.kernel.adapters.Items;
-import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.kernel.Programme;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package org.schoolcollab.report.adapters;
 
-import org.schoolcollab.report.ReportStore;
-import org.schoolcollab.kernel.adapters.Items;
-import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.community.adapters.CommunityItemMapper;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.eoi.EoiStatus;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
+import org.schoolcollab.report.ReportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;

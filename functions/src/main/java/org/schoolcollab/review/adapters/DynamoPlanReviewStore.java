@@ -1,11 +1,11 @@
 package org.schoolcollab.review.adapters;
 
-import org.schoolcollab.plan.PlanDecision;
-import org.schoolcollab.plan.adapters.PlanDecisionItemMapper;
-import org.schoolcollab.review.PlanReviewStore;
 import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.adapters.PlanItemMapper;
+import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.plan.adapters.PlanDecisionItemMapper;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
+import org.schoolcollab.review.PlanReviewStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;

@@ -1,8 +1,8 @@
 package org.schoolcollab.visit.adapters;
 
+import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.visit.ChallengeVisit;
 import org.schoolcollab.visit.VisitStore;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package org.schoolcollab.visit.adapters;
 
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.adapters.Items;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import org.schoolcollab.visit.ChallengeVisit;
 import org.schoolcollab.visit.VisitOutcome;
-import org.schoolcollab.kernel.adapters.Items;
-import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
-import org.schoolcollab.kernel.Programme;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;

@@ -1,25 +1,29 @@
 package org.schoolcollab.eoi.adapters;
 
-import org.schoolcollab.community.CommunityFormation;
-import org.schoolcollab.eoi.EoiApplication;
-import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.eoi.EoiStatus;
-import org.schoolcollab.eoi.EoiStore;
-import org.schoolcollab.eoi.ExpressionOfInterest;
-import org.schoolcollab.api.SubmitEoiRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.api.Caller;
+import org.schoolcollab.api.SubmitEoiRequest;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
+import org.schoolcollab.eoi.EoiApplication;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.EoiStatus;
+import org.schoolcollab.eoi.EoiStore;
+import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Json;
 import org.schoolcollab.kernel.Page;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.kernel.adapters.Transactions;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Problem;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TransactionConflictInjectingDynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -39,12 +43,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The DynamoDB adapter against DynamoDB Local: the claim transaction, idempotency keys, races, the queue. */
 class DynamoEoiStoreIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-03-02T21:14:05Z");
-    private static final Caller OTAKI = schoolUser("otaki-sub", "9101");
+    private static final Actor OTAKI = schoolUser("otaki-sub", "9101");
 
     private String table;
     private MutableClock clock;
@@ -65,7 +70,7 @@ class DynamoEoiStoreIntegrationTest {
     void oneTransactionWritesTheEoiOneClaimPerSchoolTheIdempotencyKeyAndEachSchoolsIndexItem() {
         String body = EoiBodies.text(EoiBodies.valid());
 
-        EoiService.Submitted submitted = service.submit(OTAKI, body, Optional.of("key-1"));
+        Requests.Answer submitted = Requests.submit(service, OTAKI, body, Optional.of("key-1"));
 
         String id = json(submitted.body()).path("id").asText();
         List<Map<String, AttributeValue>> items = DynamoDbLocal.scan(table);
@@ -84,7 +89,7 @@ class DynamoEoiStoreIntegrationTest {
         }
 
         for (Map<String, AttributeValue> claim : items.subList(0, 3)) {
-            assertThat(claim.get("type").s()).isEqualTo(DynamoEoiStore.CLAIM_TYPE);
+            assertThat(claim.get("type").s()).isEqualTo(SchoolClaims.TYPE);
             assertThat(claim.get("programme").s()).isEqualTo("kahui-ako");
             assertThat(claim.get("eoiId").s()).isEqualTo(id);
             assertThat(claim.get("claimedAt").s()).isEqualTo(T0.toString());
@@ -104,11 +109,11 @@ class DynamoEoiStoreIntegrationTest {
         });
 
         Map<String, AttributeValue> key = items.get(4);
-        assertThat(key.get("type").s()).isEqualTo(DynamoEoiStore.IDEMPOTENCY_TYPE);
-        assertThat(key.get("requestHash").s()).isEqualTo(EoiService.sha256(body));
-        assertThat(key.get("status").n()).isEqualTo("201");
-        assertThat(key.get("body").s()).isEqualTo(submitted.body());
-        assertThat(key.get("location").s()).isEqualTo("/expressions-of-interest/" + id);
+        assertThat(key.get("type").s()).isEqualTo(IdempotencyItems.TYPE);
+        assertThat(key.get("requestHash").s()).isEqualTo(SubmitEoiRequest.sha256(body));
+        // The key names the application it created; a retry is answered with that application as first recorded.
+        assertThat(key.get("eoiId").s()).isEqualTo(id);
+        assertThat(key).doesNotContainKeys("status", "body", "location");
         assertThat(key.get("expiresAt").n()).isEqualTo(String.valueOf(T0.plus(Duration.ofHours(24)).getEpochSecond()));
     }
 
@@ -126,11 +131,11 @@ class DynamoEoiStoreIntegrationTest {
 
     @Test
     void theServiceAnswersAClaimConflictWith409NamingTheSchools() {
-        service.submit(OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.empty());
+        Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.empty());
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> service.submit(schoolUser("kapiti", "4455"),
-                EoiBodies.text(EoiBodies.withSchools("Kāpiti", "4455", "9102")), Optional.of("kapiti-key")));
+        Problem e = Problem.of(catchThrowable(() -> Requests.submit(service, schoolUser("kapiti", "4455"),
+                EoiBodies.text(EoiBodies.withSchools("Kāpiti", "4455", "9102")), Optional.of("kapiti-key"))));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.type()).isEqualTo("/problems/schools-already-claimed");
@@ -143,7 +148,7 @@ class DynamoEoiStoreIntegrationTest {
         var conflicting = new TransactionConflictInjectingDynamoDbClient(DynamoDbLocal.client(), 2);
         EoiService withConflicts = new EoiService(new DynamoEoiStore(conflicting, table), clock);
 
-        EoiService.Submitted submitted = withConflicts.submit(OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.empty());
+        Requests.Answer submitted = Requests.submit(withConflicts, OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.empty());
 
         assertThat(submitted.status()).isEqualTo(201);
         assertThat(conflicting.transactCalls()).isEqualTo(3);
@@ -158,7 +163,7 @@ class DynamoEoiStoreIntegrationTest {
         catchThrowableOfType(TransactionCanceledException.class,
                 () -> withConflicts.create(eoi("x", "Stuck", "9101", "9102"), Optional.empty()));
 
-        assertThat(conflicting.transactCalls()).isEqualTo(DynamoEoiStore.MAX_ATTEMPTS);
+        assertThat(conflicting.transactCalls()).isEqualTo(Transactions.MAX_ATTEMPTS);
         assertThat(DynamoDbLocal.scan(table)).isEmpty();
     }
 
@@ -167,10 +172,10 @@ class DynamoEoiStoreIntegrationTest {
     @Test
     void theSameKeyAndBodyReturnTheFirstResponseWithoutASecondEoi() {
         String body = EoiBodies.text(EoiBodies.valid());
-        EoiService.Submitted first = service.submit(OTAKI, body, Optional.of("retry-me"));
+        Requests.Answer first = Requests.submit(service, OTAKI, body, Optional.of("retry-me"));
         clock.advance(Duration.ofMinutes(10));
 
-        EoiService.Submitted again = service.submit(OTAKI, body, Optional.of("retry-me"));
+        Requests.Answer again = Requests.submit(service, OTAKI, body, Optional.of("retry-me"));
 
         assertThat(first.replayed()).isFalse();
         assertThat(again.replayed()).isTrue();
@@ -182,11 +187,11 @@ class DynamoEoiStoreIntegrationTest {
 
     @Test
     void theSameKeyWithADifferentBodyIs422AndWritesNothing() {
-        service.submit(OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("reused"));
+        Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("reused"));
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> service.submit(OTAKI,
-                EoiBodies.text(EoiBodies.withSchools("Something else", "9101", "7777")), Optional.of("reused")));
+        Problem e = Problem.of(catchThrowable(() -> Requests.submit(service, OTAKI,
+                EoiBodies.text(EoiBodies.withSchools("Something else", "9101", "7777")), Optional.of("reused"))));
 
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.type()).isEqualTo("/problems/idempotency-key-reused");
@@ -195,9 +200,9 @@ class DynamoEoiStoreIntegrationTest {
 
     @Test
     void keysAreScopedToTheUser() {
-        service.submit(OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("shared-key"));
+        Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("shared-key"));
 
-        EoiService.Submitted other = service.submit(schoolUser("kapiti", "4455"),
+        Requests.Answer other = Requests.submit(service, schoolUser("kapiti", "4455"),
                 EoiBodies.text(EoiBodies.withSchools("Kāpiti", "4455", "4456")), Optional.of("shared-key"));
 
         assertThat(other.status()).isEqualTo(201);
@@ -207,11 +212,11 @@ class DynamoEoiStoreIntegrationTest {
 
     @Test
     void anUnexpiredKeyStillRefusesADifferentBodyOneSecondBeforeExpiry() {
-        service.submit(OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("day-key"));
+        Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.valid()), Optional.of("day-key"));
         clock.set(T0.plus(EoiService.IDEMPOTENCY_TTL).minusSeconds(1));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> service.submit(OTAKI,
-                EoiBodies.text(EoiBodies.withSchools("Tomorrow's idea", "9101", "7777")), Optional.of("day-key")));
+        Problem e = Problem.of(catchThrowable(() -> Requests.submit(service, OTAKI,
+                EoiBodies.text(EoiBodies.withSchools("Tomorrow's idea", "9101", "7777")), Optional.of("day-key"))));
 
         assertThat(e.status()).isEqualTo(422);
     }
@@ -219,39 +224,39 @@ class DynamoEoiStoreIntegrationTest {
     @ParameterizedTest(name = "{0}s after the expiry instant")
     @ValueSource(longs = {0, 1, 3600})
     void anExpiredKeyMayBeUsedAgain(long secondsAfterExpiry) {
-        EoiService.Submitted first = service.submit(OTAKI,
+        Requests.Answer first = Requests.submit(service, OTAKI,
                 EoiBodies.text(EoiBodies.withSchools("Yesterday", "9101", "9102")), Optional.of("day-key"));
         clock.set(T0.plus(EoiService.IDEMPOTENCY_TTL).plusSeconds(secondsAfterExpiry));
         String newBody = EoiBodies.text(EoiBodies.withSchools("Today", "9101", "7777").put("programme", "school-improvement"));
 
-        EoiService.Submitted second = service.submit(OTAKI, newBody, Optional.of("day-key"));
+        Requests.Answer second = Requests.submit(service, OTAKI, newBody, Optional.of("day-key"));
 
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.replayed()).isFalse();
         assertThat(second.body()).isNotEqualTo(first.body());
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.TYPE)).hasSize(2);
-        List<Map<String, AttributeValue>> keys = DynamoDbLocal.scanType(table, DynamoEoiStore.IDEMPOTENCY_TYPE);
+        List<Map<String, AttributeValue>> keys = DynamoDbLocal.scanType(table, IdempotencyItems.TYPE);
         assertThat(keys).singleElement().satisfies(k -> {
-            assertThat(k.get("requestHash").s()).isEqualTo(EoiService.sha256(newBody));
+            assertThat(k.get("requestHash").s()).isEqualTo(SubmitEoiRequest.sha256(newBody));
             assertThat(k.get("body").s()).isEqualTo(second.body());
         });
     }
 
     @Test
     void thirtySchoolsWithAnIdempotencyKeyFitOneTransaction() {
-        String[] schools = new String[SubmitEoiRequest.MAX_SCHOOLS];
+        String[] schools = new String[EoiApplication.MAX_SCHOOLS];
         for (int i = 0; i < schools.length; i++) {
             schools[i] = String.valueOf(4000 + i);
         }
 
-        EoiService.Submitted submitted = service.submit(schoolUser("big-sub", "4000"),
+        Requests.Answer submitted = Requests.submit(service, schoolUser("big-sub", "4000"),
                 EoiBodies.text(EoiBodies.withSchools("Thirty Schools", schools)), Optional.of("thirty"));
 
         assertThat(submitted.status()).isEqualTo(201);
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE)).hasSize(30);
+        assertThat(DynamoDbLocal.scanType(table, SchoolClaims.TYPE)).hasSize(30);
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE)).hasSize(30);
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.IDEMPOTENCY_TYPE)).hasSize(1);
-        assertThat(service.list(schoolUser("other-sub", "4029"), Optional.empty(), Optional.empty(), Optional.empty())
+        assertThat(DynamoDbLocal.scanType(table, IdempotencyItems.TYPE)).hasSize(1);
+        assertThat(Requests.list(service, schoolUser("other-sub", "4029"), Optional.empty(), Optional.empty(), Optional.empty())
                 .items()).extracting(ExpressionOfInterest::id).containsExactly(json(submitted.body()).path("id").asText());
     }
 
@@ -259,12 +264,12 @@ class DynamoEoiStoreIntegrationTest {
     void aRefusedSubmissionListsNothingUnderItsSchools() {
         store.create(eoi("first", "Kāhui Ako o Ōtaki", "9101", "9102"), Optional.empty());
 
-        catchThrowableOfType(ApiException.class, () -> service.submit(schoolUser("late-sub", "9103"),
-                EoiBodies.text(EoiBodies.withSchools("Late", "9103", "9102")), Optional.of("late")));
+        Problem.of(catchThrowable(() -> Requests.submit(service, schoolUser("late-sub", "9103"),
+                EoiBodies.text(EoiBodies.withSchools("Late", "9103", "9102")), Optional.of("late"))));
 
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE))
                 .extracting(i -> i.get("pk").s()).containsExactly("SCHOOL#9101", "SCHOOL#9102");
-        assertThat(service.list(schoolUser("late-sub", "9103"), Optional.empty(), Optional.empty(), Optional.empty())
+        assertThat(Requests.list(service, schoolUser("late-sub", "9103"), Optional.empty(), Optional.empty(), Optional.empty())
                 .items()).isEmpty();
     }
 
@@ -276,16 +281,16 @@ class DynamoEoiStoreIntegrationTest {
         List<Callable<Object>> submissions = new ArrayList<>();
         for (int i = 0; i < racers; i++) {
             int n = i;
-            submissions.add(() -> service.submit(schoolUser("racer-" + n, "5000"),
+            submissions.add(() -> Requests.submit(service, schoolUser("racer-" + n, "5000"),
                     EoiBodies.text(EoiBodies.withSchools("Race " + n, "5000", String.valueOf(6000 + n))), Optional.empty()));
         }
 
         List<Object> outcomes = race(submissions);
 
-        List<EoiService.Submitted> winners = outcomes.stream()
-                .filter(EoiService.Submitted.class::isInstance).map(EoiService.Submitted.class::cast).toList();
-        List<ApiException> losers = outcomes.stream()
-                .filter(ApiException.class::isInstance).map(ApiException.class::cast).toList();
+        List<Requests.Answer> winners = outcomes.stream()
+                .filter(Requests.Answer.class::isInstance).map(Requests.Answer.class::cast).toList();
+        List<Problem> losers = outcomes.stream()
+                .filter(Rejection.class::isInstance).map(o -> Problem.of((Rejection) o)).toList();
         assertThat(winners).as("outcomes %s", outcomes).hasSize(1);
         assertThat(losers).hasSize(racers - 1).allSatisfy(e -> {
             assertThat(e.status()).isEqualTo(409);
@@ -294,12 +299,12 @@ class DynamoEoiStoreIntegrationTest {
         String winnerId = json(winners.getFirst().body()).path("id").asText();
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.TYPE)).singleElement()
                 .satisfies(item -> assertThat(item.get("id").s()).isEqualTo(winnerId));
-        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE);
+        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, SchoolClaims.TYPE);
         assertThat(claims).hasSize(2).allSatisfy(c -> assertThat(c.get("eoiId").s()).isEqualTo(winnerId));
         // The losers wrote nothing, their index items included: the contested school lists the winner only.
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.SCHOOL_INDEX_TYPE)).hasSize(2)
                 .allSatisfy(i -> assertThat(i.get("eoiId").s()).isEqualTo(winnerId));
-        assertThat(service.list(schoolUser("any", "5000"), Optional.empty(), Optional.empty(), Optional.empty()).items())
+        assertThat(Requests.list(service, schoolUser("any", "5000"), Optional.empty(), Optional.empty(), Optional.empty()).items())
                 .extracting(ExpressionOfInterest::id).containsExactly(winnerId);
     }
 
@@ -308,22 +313,22 @@ class DynamoEoiStoreIntegrationTest {
         String body = EoiBodies.text(EoiBodies.valid());
         List<Callable<Object>> submissions = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            submissions.add(() -> service.submit(OTAKI, body, Optional.of("double-click")));
+            submissions.add(() -> Requests.submit(service, OTAKI, body, Optional.of("double-click")));
         }
 
         List<Object> outcomes = race(submissions);
 
-        assertThat(outcomes).as("outcomes %s", outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(EoiService.Submitted.class));
-        List<EoiService.Submitted> answers = outcomes.stream().map(EoiService.Submitted.class::cast).toList();
-        assertThat(answers).extracting(EoiService.Submitted::status).containsOnly(201);
+        assertThat(outcomes).as("outcomes %s", outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(Requests.Answer.class));
+        List<Requests.Answer> answers = outcomes.stream().map(Requests.Answer.class::cast).toList();
+        assertThat(answers).extracting(Requests.Answer::status).containsOnly(201);
         assertThat(answers).extracting(a -> json(a.body()).path("id").asText()).containsOnly(
                 json(answers.getFirst().body()).path("id").asText());
         assertThat(answers).filteredOn(a -> !a.replayed()).hasSize(1);
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.TYPE)).hasSize(1);
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.IDEMPOTENCY_TYPE)).hasSize(1);
+        assertThat(DynamoDbLocal.scanType(table, IdempotencyItems.TYPE)).hasSize(1);
     }
 
-    /** Runs the tasks on their own threads, released together by one start gate; returns results or ApiExceptions. */
+    /** Runs the tasks on their own threads, released together by one start gate; returns results or rejections. */
     private static List<Object> race(List<Callable<Object>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
@@ -336,7 +341,7 @@ class DynamoEoiStoreIntegrationTest {
                     start.await();
                     try {
                         return task.call();
-                    } catch (ApiException e) {
+                    } catch (Rejection e) {
                         return e;
                     }
                 }));
@@ -360,18 +365,18 @@ class DynamoEoiStoreIntegrationTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String school = String.valueOf(3000 + 2 * i);
-            var submitted = service.submit(schoolUser("s" + i, school), EoiBodies.text(EoiBodies.withSchools(
+            var submitted = Requests.submit(service, schoolUser("s" + i, school), EoiBodies.text(EoiBodies.withSchools(
                     "Community " + i, school, String.valueOf(3001 + 2 * i))), Optional.empty());
             ids.add(json(submitted.body()).path("id").asText());
             clock.advance(Duration.ofMinutes(i % 2 == 0 ? 1 : 90));
         }
-        Caller staff = staff();
+        Actor staff = staff();
 
         List<String> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
         Optional<String> token = Optional.empty();
         do {
-            Page<ExpressionOfInterest> page = service.list(staff, Optional.of("SUBMITTED"), Optional.of("3"), token);
+            Page<ExpressionOfInterest> page = Requests.list(service, staff, Optional.of("SUBMITTED"), Optional.of("3"), token);
             page.items().forEach(e -> seen.add(e.id()));
             sizes.add(page.items().size());
             token = page.nextToken();
@@ -380,7 +385,7 @@ class DynamoEoiStoreIntegrationTest {
         assertThat(seen).containsExactlyElementsOf(ids);
         assertThat(sizes).containsExactly(3, 3, 1);
         List<Instant> times = new ArrayList<>();
-        service.list(staff, Optional.empty(), Optional.of("100"), Optional.empty()).items()
+        Requests.list(service, staff, Optional.empty(), Optional.of("100"), Optional.empty()).items()
                 .forEach(e -> times.add(e.submittedAt()));
         assertThat(times).isSorted().hasSize(7);
     }
@@ -393,30 +398,30 @@ class DynamoEoiStoreIntegrationTest {
      */
     private List<String> twoSchoolsThreeApplications() {
         List<String> ids = new ArrayList<>();
-        ids.add(submitted(service.submit(OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki first", "9101", "9102")),
+        ids.add(submitted(Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki first", "9101", "9102")),
                 Optional.empty())));
         clock.advance(Duration.ofMinutes(30));
-        new CommunityFormation(store, clock).decide(staff(), ids.get(0),
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), staff(), ids.get(0),
                 "{\"decision\":\"DECLINED\",\"reason\":\"Waitohu's board has not endorsed it.\"}");
         clock.advance(Duration.ofMinutes(30).plusMillis(250));
-        ids.add(submitted(service.submit(OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki second", "9101", "9103")),
+        ids.add(submitted(Requests.submit(service, OTAKI, EoiBodies.text(EoiBodies.withSchools("Ōtaki second", "9101", "9103")),
                 Optional.empty())));
         clock.advance(Duration.ofHours(1));
-        ids.add(submitted(service.submit(schoolUser("kapiti-sub", "8801"),
+        ids.add(submitted(Requests.submit(service, schoolUser("kapiti-sub", "8801"),
                 EoiBodies.text(EoiBodies.withSchools("Kāpiti", "8801", "8802")), Optional.empty())));
         return ids;
     }
 
-    private static String submitted(EoiService.Submitted s) {
+    private static String submitted(Requests.Answer s) {
         return json(s.body()).path("id").asText();
     }
 
-    private List<ExpressionOfInterest> all(Caller caller, Optional<String> status, String limit) {
+    private List<ExpressionOfInterest> all(Actor caller, Optional<String> status, String limit) {
         List<ExpressionOfInterest> seen = new ArrayList<>();
         Optional<String> token = Optional.empty();
         int pages = 0;
         do {
-            Page<ExpressionOfInterest> page = service.list(caller, status, Optional.of(limit), token);
+            Page<ExpressionOfInterest> page = Requests.list(service, caller, status, Optional.of(limit), token);
             assertThat(page.items().size()).isLessThanOrEqualTo(Integer.parseInt(limit));
             seen.addAll(page.items());
             token = page.nextToken();
@@ -428,14 +433,14 @@ class DynamoEoiStoreIntegrationTest {
     void aSchoolListsTheApplicationsNamingItNewestFirstAcrossPagesWithTheDeclinedOne() {
         List<String> ids = twoSchoolsThreeApplications();
 
-        Page<ExpressionOfInterest> first = service.list(OTAKI, Optional.empty(), Optional.of("1"), Optional.empty());
-        Page<ExpressionOfInterest> second = service.list(OTAKI, Optional.empty(), Optional.of("1"), first.nextToken());
+        Page<ExpressionOfInterest> first = Requests.list(service, OTAKI, Optional.empty(), Optional.of("1"), Optional.empty());
+        Page<ExpressionOfInterest> second = Requests.list(service, OTAKI, Optional.empty(), Optional.of("1"), first.nextToken());
 
         assertThat(first.items()).extracting(ExpressionOfInterest::id).containsExactly(ids.get(1));
         assertThat(first.nextToken()).isPresent();
         assertThat(second.items()).extracting(ExpressionOfInterest::id).containsExactly(ids.get(0));
         assertThat(second.items().getFirst().status()).as("read as it is now").isEqualTo(EoiStatus.DECLINED);
-        assertThat(service.list(OTAKI, Optional.empty(), Optional.of("1"), second.nextToken()).items()).isEmpty();
+        assertThat(Requests.list(service, OTAKI, Optional.empty(), Optional.of("1"), second.nextToken()).items()).isEmpty();
         assertThat(all(OTAKI, Optional.empty(), "1")).extracting(ExpressionOfInterest::id)
                 .containsExactly(ids.get(1), ids.get(0));
         assertThat(all(OTAKI, Optional.empty(), "100")).extracting(ExpressionOfInterest::status)
@@ -467,19 +472,17 @@ class DynamoEoiStoreIntegrationTest {
         assertThat(all(OTAKI, Optional.of("DECLINED"), "1")).extracting(ExpressionOfInterest::id).containsExactly(ids.get(0));
         assertThat(all(OTAKI, Optional.of("SUBMITTED"), "1")).extracting(ExpressionOfInterest::id).containsExactly(ids.get(1));
         assertThat(all(OTAKI, Optional.of("APPROVED"), "1")).isEmpty();
-        ApiException bad = catchThrowableOfType(ApiException.class,
-                () -> service.list(OTAKI, Optional.of("Declined"), Optional.empty(), Optional.empty()));
+        Problem bad = Problem.of(catchThrowable(() -> Requests.list(service, OTAKI, Optional.of("Declined"), Optional.empty(), Optional.empty())));
         assertThat(bad.errors()).extracting(FieldError::field).containsExactly("status");
     }
 
     @Test
     void aSchoolsTokenIsForThatSchoolsListOnly() {
         twoSchoolsThreeApplications();
-        String otakiToken = service.list(OTAKI, Optional.empty(), Optional.of("1"), Optional.empty()).nextToken().orElseThrow();
+        String otakiToken = Requests.list(service, OTAKI, Optional.empty(), Optional.of("1"), Optional.empty()).nextToken().orElseThrow();
 
-        for (Caller other : List.of(schoolUser("college", "9103"), staff())) {
-            ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> service.list(other, Optional.empty(), Optional.empty(), Optional.of(otakiToken)));
+        for (Actor other : List.of(schoolUser("college", "9103"), staff())) {
+            Problem e = Problem.of(catchThrowable(() -> Requests.list(service, other, Optional.empty(), Optional.empty(), Optional.of(otakiToken))));
             assertThat(e.status()).as("%s", other).isEqualTo(400);
             assertThat(e.errors()).extracting(FieldError::field).containsExactly("nextToken");
         }
@@ -488,14 +491,13 @@ class DynamoEoiStoreIntegrationTest {
     @Test
     void aCallerWhoIsNeitherStaffNorASchoolUserIs403() {
         twoSchoolsThreeApplications();
-        List<Caller> neither = List.of(
-                new Caller("nobody", "n@example.org", Set.of(), Optional.of("9101")),
-                new Caller("no-number", "n@example.school.nz", Set.of("school"), Optional.empty()),
-                new Caller("finance", "f@example.org", Set.of("finance"), Optional.of("9101")));
+        List<Actor> neither = List.of(
+                new Actor("nobody", "n@example.org", Set.of(), Optional.of("9101")),
+                new Actor("no-number", "n@example.school.nz", Set.of("school"), Optional.empty()),
+                new Actor("finance", "f@example.org", Set.of("finance"), Optional.of("9101")));
 
-        for (Caller caller : neither) {
-            ApiException e = catchThrowableOfType(ApiException.class,
-                    () -> service.list(caller, Optional.empty(), Optional.empty(), Optional.empty()));
+        for (Actor caller : neither) {
+            Problem e = Problem.of(catchThrowable(() -> Requests.list(service, caller, Optional.empty(), Optional.empty(), Optional.empty())));
             assertThat(e.status()).as("%s", caller).isEqualTo(403);
         }
     }
@@ -503,8 +505,7 @@ class DynamoEoiStoreIntegrationTest {
     @ParameterizedTest(name = "nextToken={0} -> 400 naming nextToken")
     @ValueSource(strings = {"garbage", "e30", "%%%", "eyJnc2kxcGsiOiJFT0lfU1RBVFVTI1NVQk1JVFRFRCJ9"})
     void aBadNextTokenIs400NamingIt(String token) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> service.list(staff(), Optional.empty(), Optional.empty(), Optional.of(token)));
+        Problem e = Problem.of(catchThrowable(() -> Requests.list(service, staff(), Optional.empty(), Optional.empty(), Optional.of(token))));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("nextToken");
@@ -513,8 +514,7 @@ class DynamoEoiStoreIntegrationTest {
     @ParameterizedTest(name = "limit={0} -> 400 naming limit")
     @ValueSource(strings = {"0", "101", "abc", "-5", "1e2", " 5"})
     void aBadLimitIs400NamingIt(String limit) {
-        ApiException e = catchThrowableOfType(ApiException.class,
-                () -> service.list(staff(), Optional.empty(), Optional.of(limit), Optional.empty()));
+        Problem e = Problem.of(catchThrowable(() -> Requests.list(service, staff(), Optional.empty(), Optional.of(limit), Optional.empty())));
 
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("limit");
@@ -523,23 +523,23 @@ class DynamoEoiStoreIntegrationTest {
     @ParameterizedTest(name = "limit={0} is accepted")
     @ValueSource(strings = {"1", "100"})
     void limitsAtTheBoundsAreAccepted(String limit) {
-        assertThat(service.list(staff(), Optional.empty(), Optional.of(limit), Optional.empty()).items()).isEmpty();
+        assertThat(Requests.list(service, staff(), Optional.empty(), Optional.of(limit), Optional.empty()).items()).isEmpty();
     }
 
     @Test
     void findingAnUnknownIdIsEmpty() {
         assertThat(store.find("00000000-0000-4000-8000-000000000000")).isEmpty();
-        assertThat(store.findIdempotentResponse("nobody#nothing", T0)).isEmpty();
+        assertThat(store.findIdempotencyRecord("nobody#nothing", T0)).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private static Caller schoolUser(String sub, String school) {
-        return new Caller(sub, sub + "@example.school.nz", Set.of("school"), Optional.of(school));
+    private static Actor schoolUser(String sub, String school) {
+        return new Actor(sub, sub + "@example.school.nz", Set.of("school"), Optional.of(school));
     }
 
-    private static Caller staff() {
-        return new Caller("staff-sub", "reviewer@example.govt.nz", Set.of("staff"), Optional.empty());
+    private static Actor staff() {
+        return new Actor("staff-sub", "reviewer@example.govt.nz", Set.of("staff"), Optional.empty());
     }
 
     private ExpressionOfInterest eoi(String idSuffix, String community, String... schools) {
@@ -549,8 +549,9 @@ class DynamoEoiStoreIntegrationTest {
                 List.of(new ExpressionOfInterest.HistoryEntry(clock.instant(), "SUBMITTED", "sub")));
     }
 
-    private EoiStore.IdempotentResponse idempotent(String key, String body) {
-        return new EoiStore.IdempotentResponse("sub#" + key, EoiService.sha256(body), 201, body, "/x",
+    private EoiStore.IdempotencyRecord idempotent(String key, String body) {
+        return new EoiStore.IdempotencyRecord("sub#" + key, SubmitEoiRequest.sha256(body),
+                "00000000-0000-4000-8000-" + String.format("%012d", Math.abs(key.hashCode())),
                 clock.instant().plus(EoiService.IDEMPOTENCY_TTL));
     }
 

@@ -6,26 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
+import org.schoolcollab.plan.AchievementChallenge;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
+import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
-import org.schoolcollab.visit.OnChallengeVisitRecorded;
 import org.schoolcollab.visit.ChallengeVisitService;
-import org.schoolcollab.visit.adapters.DynamoVisitStore;
+import org.schoolcollab.visit.OnChallengeVisitRecorded;
 import org.schoolcollab.visit.adapters.VisitItemMapper;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -68,38 +73,39 @@ class ChallengeVisitRecordedHandlerTest {
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
                         new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF));
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
+        Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8201", "8202");
         body.put("programme", "school-improvement");
         body.putObject("contact").put("name", "Helen Marsh").put("email", CONTACT);
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
-        Caller staff = new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
-        communityId = new CommunityFormation(store, clock).decide(staff,
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
+        Actor staff = new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
+        communityId = Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), staff,
                 submitted.location().substring(submitted.location().lastIndexOf('/') + 1),
                 "{\"decision\":\"APPROVED\"}").communityId();
 
-        ChallengeVisitService visits = new ChallengeVisitService(
-                new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoVisitStore(DynamoDbLocal.client(), table), clock);
+        ChallengeVisitService visits = TableServices.visits(DynamoDbLocal.client(), table, clock);
         plan(PLAN_V1, 1);
         clock.set(Instant.parse("2026-03-06T15:00:00Z"));
-        changesVisitId = visits.record(staff, communityId, "{\"visitDate\":\"2026-03-06\",\"planId\":\"" + PLAN_V1
+        changesVisitId = Requests.record(visits, staff, communityId, "{\"visitDate\":\"2026-03-06\",\"planId\":\"" + PLAN_V1
                 + "\",\"outcome\":\"CHANGES_REQUIRED\",\"notes\":\"Add a measure for Year 9 reading.\"}").id();
         plan(PLAN_V2, 2);
         clock.set(Instant.parse("2026-03-09T11:30:00Z"));
-        onTrackVisitId = visits.record(staff, communityId, "{\"visitDate\":\"2026-03-09\",\"planId\":\"" + PLAN_V2
+        onTrackVisitId = Requests.record(visits, staff, communityId, "{\"visitDate\":\"2026-03-09\",\"planId\":\"" + PLAN_V2
                 + "\",\"outcome\":\"ON_TRACK\"}").id();
     }
 
     /** A plan item in the agreed shape, as the plan upload writes it. */
+    /** A received version of the cluster's action plan, as the plan-received check leaves it. */
     private void plan(String planId, int version) {
-        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("COMMUNITY#" + communityId),
-                "sk", AttributeValue.fromS("PLAN#" + planId),
-                "type", AttributeValue.fromS("PLAN"),
-                "planId", AttributeValue.fromS(planId),
-                "version", AttributeValue.fromN(Integer.toString(version)),
-                "status", AttributeValue.fromS("RECEIVED"))));
+        Plan registered = Plan.registered(planId, communityId, Programme.SCHOOL_IMPROVEMENT, "Cluster",
+                "action-plan.pdf", PlanFileType.PDF, 2048, "plans/" + communityId + "/" + planId + "/action-plan.pdf",
+                List.of(new AchievementChallenge(ChallengeArea.ATTENDANCE, "Attendance", "Weekly rate")), "sub-h",
+                "head@example.sch.uk", clock.instant()).withVersion(version);
+        Plan received = new Plan(planId, communityId, registered.programme(), registered.communityName(), version,
+                PlanStatus.RECEIVED, registered.fileName(), registered.fileType(), registered.sizeBytes(),
+                registered.objectKey(), registered.achievementChallenges(), registered.registeredBySub(),
+                registered.registeredByEmail(), registered.registeredAt(), clock.instant(), null, null, "etag", null, null);
+        DynamoDbLocal.client().putItem(b -> b.tableName(table).item(PlanItemMapper.toItem(received)));
     }
 
     /** What the function's FilterCriteria lets through: inserted VISIT items. */

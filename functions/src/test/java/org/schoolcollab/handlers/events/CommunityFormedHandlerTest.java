@@ -4,16 +4,18 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
-import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,13 +49,13 @@ class CommunityFormedHandlerTest {
 
     private String approve(String programme, String name, String... schools) {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-" + schools[0], "p@example.school.nz", Set.of("school"), Optional.of(schools[0]));
+        Actor school = new Actor("sub-" + schools[0], "p@example.school.nz", Set.of("school"), Optional.of(schools[0]));
         var body = EoiBodies.withSchools(name, schools);
         body.put("programme", programme);
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        Caller staff = new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
-        return new CommunityFormation(store, clock).decide(staff, eoiId, "{\"decision\":\"APPROVED\"}").communityId();
+        Actor staff = new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
+        return Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), staff, eoiId, "{\"decision\":\"APPROVED\"}").communityId();
     }
 
     private DynamodbEvent approvedDecisions() {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.eoi.ExpressionOfInterest;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.eoi.OnEoiSubmitted;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EventFiles;
@@ -48,8 +49,7 @@ class EoiSubmittedHandlerTest {
     }
 
     private EoiSubmittedHandler handlerOver(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
-        return new EoiSubmittedHandler(new OnEoiSubmitted(new DynamoNotificationStore(dynamo, table),
-                new OutboxMailSender(outbox, FROM), STAFF, new MutableClock(Instant.parse("2026-03-02T21:14:06Z"))));
+        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(dynamo, table), new OutboxMailSender(outbox, FROM), new MutableClock(Instant.parse("2026-03-02T21:14:06Z"))), STAFF));
     }
 
     @Test

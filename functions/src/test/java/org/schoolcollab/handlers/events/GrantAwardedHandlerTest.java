@@ -5,26 +5,27 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.api.Caller;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.funding.FundingPolicies;
-import org.schoolcollab.grant.adapters.DynamoGrantStore;
-import org.schoolcollab.grant.OnGrantAwarded;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
 import org.schoolcollab.grant.GrantService;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.grant.OnGrantAwarded;
+import org.schoolcollab.grant.adapters.DynamoGrantStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.io.IOException;
@@ -56,18 +57,18 @@ class GrantAwardedHandlerTest {
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
                         new OutboxMailSender(outbox, "no-reply@example.org"), clock), "board@example.org"));
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
+        Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8201", "8202");
         body.put("programme", "school-improvement");
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
-        Caller staff = new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
-        communityId = new CommunityFormation(store, clock).decide(staff,
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
+        Actor staff = new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
+        communityId = Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), staff,
                 submitted.location().substring(submitted.location().lastIndexOf('/') + 1),
                 "{\"decision\":\"APPROVED\"}").communityId();
         GrantService grants = new GrantService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
                 new DynamoGrantStore(DynamoDbLocal.client(), table), FundingPolicies.shipped(), clock);
-        grants.award(staff, communityId, "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"2500.50\",\"currency\":\"GBP\"}}");
-        grants.award(staff, communityId, "{\"purpose\":\"EMPLOYER_ENGAGEMENT\",\"amount\":{\"value\":\"12000.00\",\"currency\":\"GBP\"}}");
+        Requests.award(grants, staff, communityId, "{\"purpose\":\"COURSES\",\"amount\":{\"value\":\"2500.50\",\"currency\":\"GBP\"}}");
+        Requests.award(grants, staff, communityId, "{\"purpose\":\"EMPLOYER_ENGAGEMENT\",\"amount\":{\"value\":\"12000.00\",\"currency\":\"GBP\"}}");
     }
 
     private DynamodbEvent grantInserts() {

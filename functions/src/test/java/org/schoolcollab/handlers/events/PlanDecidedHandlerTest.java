@@ -1,27 +1,28 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
 import org.schoolcollab.funding.FundingPolicies;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.plan.PlanStatus;
-import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.review.ReviewWorldAccess;
+import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,20 +64,19 @@ class PlanDecidedHandlerTest {
     private PlanDecidedHandler handler(FundingPolicies policies) {
         var client = DynamoDbLocal.client();
         return new PlanDecidedHandler(new OnPlanDecided(policies, new DynamoFundingStore(client, table),
-                new DynamoCommunityStore(client, table),
+                new CommunityService(new DynamoCommunityStore(client, table)),
                 new NotificationDelivery(new DynamoNotificationStore(client, table),
                         new OutboxMailSender(outbox, "no-reply@example.org"), clock), "office@example.org"));
     }
 
     private void decide(String planId, int version, String body) {
         ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, planId, version, PlanStatus.RECEIVED);
-        new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock)
-                .decide(staff(), COMMUNITY_ID, planId, body);
+        Requests.decide(new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
+                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock), staff(), COMMUNITY_ID, planId, body);
     }
 
-    private static org.schoolcollab.api.Caller staff() {
-        return new org.schoolcollab.api.Caller("staff-r", "r@example.govt.nz", java.util.Set.of("staff"), Optional.empty());
+    private static Actor staff() {
+        return new Actor("staff-r", "r@example.govt.nz", java.util.Set.of("staff"), Optional.empty());
     }
 
     private DynamodbEvent planDecisions() {

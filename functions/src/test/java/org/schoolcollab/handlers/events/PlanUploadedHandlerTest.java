@@ -6,12 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.schoolcollab.kernel.Json;
-import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.NotificationDelivery;
+import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
-import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.OnPlanUploaded;
 import org.schoolcollab.plan.PlanService;
+import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.adapters.S3PlanObjects;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
@@ -19,6 +19,7 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.PlanFixture;
 import org.schoolcollab.testsupport.PlanSamples;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.S3ProxyLocal;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +54,7 @@ class PlanUploadedHandlerTest {
 
     /** Registers the sample plan and uploads these bytes with its presigned URL; returns what S3 then sends. */
     private S3Event uploaded(byte[] bytes) {
-        PlanService.Registered r = world.service(() -> SAMPLE_PLAN_ID).register(DecisionBodies.sampleSchoolUser(),
+        PlanService.Registered r = Requests.register(world.service(() -> SAMPLE_PLAN_ID), DecisionBodies.sampleSchoolUser(),
                 SAMPLE_COMMUNITY_ID, Json.write(PlanSamples.body()));
         assertThat(r.plan().objectKey()).isEqualTo(SAMPLE_OBJECT_KEY);
         assertThat(PlanFixture.upload(r.upload(), bytes).statusCode()).isEqualTo(200);

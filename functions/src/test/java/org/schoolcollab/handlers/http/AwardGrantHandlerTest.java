@@ -7,22 +7,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.schoolcollab.api.Caller;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.grant.GrantService;
 import org.schoolcollab.grant.adapters.DynamoGrantStore;
 import org.schoolcollab.grant.adapters.GrantItemMapper;
-import org.schoolcollab.grant.GrantService;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -58,13 +60,13 @@ class AwardGrantHandlerTest {
 
     private void community(String programme, String id) {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8101"));
+        Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8101"));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8101", "8102");
         body.put("programme", programme);
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        new CommunityFormation(store, clock, () -> id).decide(
-                new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty()), eoiId,
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> id), 
+                new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty()), eoiId,
                 "{\"decision\":\"APPROVED\"}");
     }
 

@@ -11,18 +11,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.schoolcollab.api.ApiException;
 import org.schoolcollab.community.Community;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
-import org.schoolcollab.community.CommunityStatus;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.EoiDecision;
-import org.schoolcollab.community.adapters.EoiDecisionItemMapper;
 import org.schoolcollab.community.CommunityFormation;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
+import org.schoolcollab.community.CommunityStatus;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
+import org.schoolcollab.community.adapters.EoiDecisionItemMapper;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.EoiStatus;
 import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
+import org.schoolcollab.eoi.adapters.SchoolClaims;
 import org.schoolcollab.kernel.School;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
@@ -30,7 +31,9 @@ import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Problem;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,7 +47,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_COMMUNITY_ID;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_EOI_ID;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_STAFF_EMAIL;
@@ -80,10 +83,10 @@ class DecideEoiHandlerTest {
         store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         clock = new MutableClock(SUBMITTED);
         // The EOI the decide events name, submitted by the sample school user of 9101.
-        new EoiService(store, clock, () -> SAMPLE_EOI_ID).submit(DecisionBodies.sampleSchoolUser(),
+        Requests.submit(new EoiService(store, clock, () -> SAMPLE_EOI_ID), DecisionBodies.sampleSchoolUser(),
                 EoiBodies.text(EoiBodies.valid()), Optional.empty());
         clock.set(DECIDED);
-        handler = new DecideEoiHandler(new CommunityFormation(store, clock, () -> SAMPLE_COMMUNITY_ID));
+        handler = new DecideEoiHandler(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> SAMPLE_COMMUNITY_ID));
     }
 
     private APIGatewayV2HTTPResponse decide(APIGatewayV2HTTPEvent event) {
@@ -187,7 +190,7 @@ class DecideEoiHandlerTest {
         assertThat(items.subList(0, 3)).allSatisfy(claim -> {
             assertThat(claim.get("communityId").s()).isEqualTo(SAMPLE_COMMUNITY_ID);
             assertThat(claim.get("eoiId").s()).isEqualTo(SAMPLE_EOI_ID);
-            assertThat(claim.get("type").s()).isEqualTo(DynamoEoiStore.CLAIM_TYPE);
+            assertThat(claim.get("type").s()).isEqualTo(SchoolClaims.TYPE);
         });
     }
 
@@ -248,8 +251,8 @@ class DecideEoiHandlerTest {
         decide(EventFiles.api("decide-eoi-approve.json"));
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> new EoiService(store, clock).submit(
-                DecisionBodies.sampleSchoolUser(), EoiBodies.text(EoiBodies.valid()), Optional.empty()));
+        Problem e = Problem.of(catchThrowable(() -> Requests.submit(new EoiService(store, clock), 
+                DecisionBodies.sampleSchoolUser(), EoiBodies.text(EoiBodies.valid()), Optional.empty())));
 
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.extensions()).containsEntry("claimedSchoolNumbers", List.of("9101", "9102", "9103"));
@@ -264,7 +267,7 @@ class DecideEoiHandlerTest {
             numbers[i] = String.valueOf(8000 + i);
         }
         String bigId = "0a0b0c0d-0e0f-4a1b-8c2d-3e4f5a6b7c8d";
-        new EoiService(store, clock, () -> bigId).submit(DecisionBodies.schoolUser("big", "8000"),
+        Requests.submit(new EoiService(store, clock, () -> bigId), DecisionBodies.schoolUser("big", "8000"),
                 EoiBodies.text(EoiBodies.withSchools("Te Kāhui Nui", numbers)), Optional.empty());
         APIGatewayV2HTTPEvent event = EventFiles.api("decide-eoi-approve.json");
         event.setPathParameters(Map.of("id", bigId));
@@ -275,7 +278,7 @@ class DecideEoiHandlerTest {
         Community community = CommunityItemMapper.fromItem(DynamoDbLocal.scanType(table, "COMMUNITY").getFirst());
         assertThat(community.members()).hasSize(30);
         assertThat(community.name()).isEqualTo("Te Kāhui Nui");
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE))
+        assertThat(DynamoDbLocal.scanType(table, SchoolClaims.TYPE))
                 .filteredOn(c -> c.get("eoiId").s().equals(bigId)).hasSize(30)
                 .allSatisfy(c -> assertThat(c.get("communityId").s()).isEqualTo(SAMPLE_COMMUNITY_ID));
     }
@@ -348,12 +351,12 @@ class DecideEoiHandlerTest {
         String newId = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9";
         clock.set(DECIDED.plusSeconds(3600));
 
-        EoiService.Submitted again = new EoiService(store, clock, () -> newId).submit(DecisionBodies.sampleSchoolUser(),
+        Requests.Answer again = Requests.submit(new EoiService(store, clock, () -> newId), DecisionBodies.sampleSchoolUser(),
                 EoiBodies.text(EoiBodies.valid()), Optional.empty());
 
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.location()).isEqualTo("/expressions-of-interest/" + newId);
-        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, DynamoEoiStore.CLAIM_TYPE);
+        List<Map<String, AttributeValue>> claims = DynamoDbLocal.scanType(table, SchoolClaims.TYPE);
         assertThat(claims).extracting(c -> c.get("pk").s()).containsExactlyElementsOf(CLAIM_PKS);
         assertThat(claims).allSatisfy(c -> {
             assertThat(c.get("eoiId").s()).isEqualTo(newId);
@@ -388,7 +391,7 @@ class DecideEoiHandlerTest {
         assertThat(decide(EventFiles.api(first)).getStatusCode()).isEqualTo(201);
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
         clock.set(DECIDED.plusSeconds(60));
-        handler = new DecideEoiHandler(new CommunityFormation(store, clock,
+        handler = new DecideEoiHandler(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock,
                 () -> "99999999-9999-4999-8999-999999999999"));
 
         JsonNode problem = Problems.assertProblem(decide(EventFiles.api(second)), 409);
@@ -540,7 +543,8 @@ class DecideEoiHandlerTest {
     void dynamoDbDependencyDownIs500NamingOnlyTheRequestId() {
         URI closed = URI.create("http://localhost:" + FreePort.find());
         DecideEoiHandler down = new DecideEoiHandler(new CommunityFormation(
-                new DynamoEoiStore(DynamoDbLocal.clientFor(closed), table), clock, () -> SAMPLE_COMMUNITY_ID));
+                new DynamoEoiStore(DynamoDbLocal.clientFor(closed), table),
+                new DynamoDecisionStore(DynamoDbLocal.clientFor(closed), table), clock, () -> SAMPLE_COMMUNITY_ID));
         TestContext context = new TestContext("DecideEoiFunction", "decide-req-9");
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(table);
 

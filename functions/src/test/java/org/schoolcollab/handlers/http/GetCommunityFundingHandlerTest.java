@@ -5,23 +5,25 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.EoiDecision;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.CommunityService;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
-import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingService;
+import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;
@@ -44,16 +46,17 @@ class GetCommunityFundingHandlerTest {
         table = DynamoDbLocal.createTable("fund");
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         DynamoEoiStore eoiStore = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-1", "p@example.school.nz", Set.of("school"), Optional.of(EventFiles.SAMPLE_SCHOOL));
-        var submitted = new EoiService(eoiStore, clock).submit(school,
+        Actor school = new Actor("sub-1", "p@example.school.nz", Set.of("school"), Optional.of(EventFiles.SAMPLE_SCHOOL));
+        var submitted = Requests.submit(new EoiService(eoiStore, clock), school,
                 EoiBodies.text(EoiBodies.withSchools("Ōtaki Kāhui Ako", EventFiles.SAMPLE_SCHOOL, "9102", "9103")),
                 Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        Caller staff = new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
-        EoiDecision decision = new CommunityFormation(eoiStore, clock, () -> COMMUNITY_ID)
-                .decide(staff, eoiId, "{\"decision\":\"APPROVED\",\"wave\":\"2014-12\"}");
+        Actor staff = new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty());
+        EoiDecision decision = Requests.decide(new CommunityFormation(eoiStore,
+                        new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> COMMUNITY_ID),
+                staff, eoiId, "{\"decision\":\"APPROVED\",\"wave\":\"2014-12\"}");
         DynamoFundingStore fundingStore = new DynamoFundingStore(DynamoDbLocal.client(), table);
-        new OnCommunityFormed(FundingPolicies.shipped(), fundingStore, clock).onDecision(decision);
+        new OnCommunityFormed(FundingPolicies.shipped(), fundingStore, clock).react(decision);
         handler = new GetCommunityFundingHandler(new FundingService(
                 new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)), fundingStore));
     }

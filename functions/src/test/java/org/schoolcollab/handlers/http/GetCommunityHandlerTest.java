@@ -1,7 +1,5 @@
 package org.schoolcollab.handlers.http;
 
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.kernel.Programme;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,19 +7,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.plan.AchievementChallenge;
-import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
 import org.schoolcollab.plan.StoredObject;
-import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
+import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -29,8 +30,9 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
+import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
-import org.schoolcollab.visit.adapters.DynamoVisitStore;
 
 import java.net.URI;
 import java.time.Duration;
@@ -58,13 +60,13 @@ class GetCommunityHandlerTest {
         DynamoEoiStore eois = new DynamoEoiStore(DynamoDbLocal.client(), table);
         clock = new MutableClock(SUBMITTED);
         // The community events/get-community.json asks for: the sample EOI, approved by the sample reviewer.
-        new EoiService(eois, clock, () -> SAMPLE_EOI_ID).submit(DecisionBodies.sampleSchoolUser(),
+        Requests.submit(new EoiService(eois, clock, () -> SAMPLE_EOI_ID), DecisionBodies.sampleSchoolUser(),
                 EoiBodies.text(EoiBodies.valid()), Optional.empty());
         clock.set(DECIDED);
-        new CommunityFormation(eois, clock, () -> SAMPLE_COMMUNITY_ID).decide(DecisionBodies.staff(), SAMPLE_EOI_ID,
+        Requests.decide(new CommunityFormation(eois, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> SAMPLE_COMMUNITY_ID), DecisionBodies.staff(), SAMPLE_EOI_ID,
                 DecisionBodies.approve());
-        handler = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoVisitStore(DynamoDbLocal.client(), table), new DynamoPlanStore(DynamoDbLocal.client(), table));
+        handler = new GetCommunityHandler(TableServices.communities(DynamoDbLocal.client(), table),
+                TableServices.plans(DynamoDbLocal.client(), table, clock), TableServices.visits(DynamoDbLocal.client(), table, clock));
     }
 
     private APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
@@ -128,9 +130,9 @@ class GetCommunityHandlerTest {
     }
 
     private void decide(String planId, String body) {
-        new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock)
-                .decide(DecisionBodies.staff(), SAMPLE_COMMUNITY_ID, planId, body);
+        Requests.decide(new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
+                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock), DecisionBodies.staff(), SAMPLE_COMMUNITY_ID,
+                planId, body);
     }
 
     /**
@@ -328,10 +330,9 @@ class GetCommunityHandlerTest {
     @Test
     void dynamoDbDependencyDownIs500NamingOnlyTheRequestId() {
         URI closed = URI.create("http://localhost:" + FreePort.find());
-        GetCommunityHandler down = new GetCommunityHandler(new CommunityService(
-                new DynamoCommunityStore(DynamoDbLocal.clientFor(closed), table)),
-                new DynamoVisitStore(DynamoDbLocal.clientFor(closed), table),
-                new DynamoPlanStore(DynamoDbLocal.clientFor(closed), table));
+        GetCommunityHandler down = new GetCommunityHandler(TableServices.communities(DynamoDbLocal.clientFor(closed), table),
+                TableServices.plans(DynamoDbLocal.clientFor(closed), table, clock),
+                TableServices.visits(DynamoDbLocal.clientFor(closed), table, clock));
         TestContext context = new TestContext("GetCommunityFunction", "community-req-3");
 
         APIGatewayV2HTTPResponse response = down.handleRequest(EventFiles.api("get-community.json"), context);

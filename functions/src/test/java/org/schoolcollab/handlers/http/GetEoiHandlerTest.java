@@ -7,16 +7,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.schoolcollab.api.Caller;
+import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.eoi.adapters.EoiItemMapper;
-import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,8 +43,8 @@ class GetEoiHandlerTest {
         table = DynamoDbLocal.createTable("get");
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         // The EOI events/get-eoi.json asks for, submitted by the sample school user of 9101.
-        new EoiService(store, new MutableClock(SUBMITTED), () -> SAMPLE_EOI_ID).submit(
-                new Caller(EventFiles.SAMPLE_SUB, EventFiles.SAMPLE_EMAIL, Set.of("school"), Optional.of("9101")),
+        Requests.submit(new EoiService(store, new MutableClock(SUBMITTED), () -> SAMPLE_EOI_ID), 
+                new Actor(EventFiles.SAMPLE_SUB, EventFiles.SAMPLE_EMAIL, Set.of("school"), Optional.of("9101")),
                 EoiBodies.text(EoiBodies.valid()), Optional.empty());
         handler = new GetEoiHandler(new EoiService(store, new MutableClock(SUBMITTED.plusSeconds(60))));
     }

@@ -14,6 +14,7 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.PlanFixture;
 import org.schoolcollab.testsupport.PlanSamples;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;
@@ -43,12 +44,12 @@ class GetPlanDocumentHandlerTest {
 
     /** The sample plan, registered by the sample school user; uploaded with these bytes and checked, unless null. */
     private void samplePlan(byte[] uploaded) {
-        PlanService.Registered r = world.service(() -> SAMPLE_PLAN_ID).register(DecisionBodies.sampleSchoolUser(),
+        PlanService.Registered r = Requests.register(world.service(() -> SAMPLE_PLAN_ID), DecisionBodies.sampleSchoolUser(),
                 SAMPLE_COMMUNITY_ID, Json.write(PlanSamples.body()));
         if (uploaded != null) {
             HttpResponse<String> put = PlanFixture.upload(r.upload(), uploaded);
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-            world.reaction().onObjectCreated(new OnPlanUploaded.ObjectCreated(world.bucket, r.plan().objectKey(), null, null));
+            world.reaction().react(new OnPlanUploaded.ObjectCreated(world.bucket, r.plan().objectKey(), null, null));
         }
     }
 

@@ -1,9 +1,5 @@
 package org.schoolcollab.handlers.http;
 
-import org.schoolcollab.kernel.Contact;
-import org.schoolcollab.kernel.Programme;
-import org.schoolcollab.kernel.School;
-import org.schoolcollab.kernel.SchoolType;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,14 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.schoolcollab.community.Community;
-import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.CommunityStatus;
-import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.EoiDecision;
-import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.CommunityItemMapper;
+import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Contact;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.kernel.School;
+import org.schoolcollab.kernel.SchoolType;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -27,6 +28,7 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;
@@ -58,7 +60,7 @@ class ListCommunitiesHandlerTest {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         MutableClock clock = new MutableClock(FIRST);
         EoiService eois = new EoiService(store, clock);
-        CommunityFormation decisions = new CommunityFormation(store, clock);
+        CommunityFormation decisions = new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
         // Five kahui-ako applications, then approved newest application first, an hour apart: the communities'
         // formation order is neither the submission order nor (random ids) the id order.
         List<String> applications = new ArrayList<>();
@@ -70,23 +72,23 @@ class ListCommunitiesHandlerTest {
         }
         for (String id : applications.reversed()) {
             clock.advance(Duration.ofHours(1));
-            formed.add(decisions.decide(DecisionBodies.staff(), id, DecisionBodies.approve()).communityId());
+            formed.add(Requests.decide(decisions, DecisionBodies.staff(), id, DecisionBodies.approve()).communityId());
         }
         // Not in the kahui-ako list: another programme's community, a declined and a pending application.
         var dorset = EoiBodies.withSchools("Dorset Coast Cluster", "7100", "7101");
         dorset.put("programme", "school-improvement");
         clock.advance(Duration.ofHours(1));
-        dorsetCommunity = decisions.decide(DecisionBodies.staff(), submit(eois, "7100", dorset),
+        dorsetCommunity = Requests.decide(decisions, DecisionBodies.staff(), submit(eois, "7100", dorset),
                 DecisionBodies.approve()).communityId();
         String declined = submit(eois, "7200", EoiBodies.withSchools("Declined", "7200", "7201"));
-        EoiDecision no = decisions.decide(DecisionBodies.staff(), declined, DecisionBodies.decline("not this wave"));
+        EoiDecision no = Requests.decide(decisions, DecisionBodies.staff(), declined, DecisionBodies.decline("not this wave"));
         assertThat(no.communityId()).isNull();
         submit(eois, "7300", EoiBodies.withSchools("Pending", "7300", "7301"));
         handler = new ListCommunitiesHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)));
     }
 
     private static String submit(EoiService eois, String school, com.fasterxml.jackson.databind.node.ObjectNode body) {
-        var submitted = eois.submit(DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
+        var submitted = Requests.submit(eois, DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
                 Optional.empty());
         return submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
     }

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -18,6 +19,7 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;
@@ -54,8 +56,8 @@ class ListEoisHandlerTest {
         // Five applications an hour apart, submitted in an order that is not their id order.
         for (int i = 0; i < 5; i++) {
             String school = String.valueOf(7100 + i * 10);
-            Caller caller = new Caller("sub-" + i, "p" + i + "@example.school.nz", Set.of("school"), Optional.of(school));
-            var submitted = service.submit(caller, EoiBodies.text(EoiBodies.withSchools("Community " + i, school,
+            Actor caller = new Actor("sub-" + i, "p" + i + "@example.school.nz", Set.of("school"), Optional.of(school));
+            var submitted = Requests.submit(service, caller, EoiBodies.text(EoiBodies.withSchools("Community " + i, school,
                     String.valueOf(7101 + i * 10))), Optional.empty());
             submittedIds.add(Problems.json(asResponse(submitted.body())).path("id").asText());
             clock.advance(Duration.ofHours(1));
@@ -141,14 +143,14 @@ class ListEoisHandlerTest {
         clock.set(Instant.parse("2026-04-01T00:00:00Z"));
         String declined = submit(service, "9101", "kahui-ako", "Ōtaki first try", "9101", "9102");
         clock.advance(Duration.ofHours(2));
-        new CommunityFormation(store, clock).decide(DecisionBodies.staff(), declined,
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), DecisionBodies.staff(), declined,
                 DecisionBodies.decline("Waitohu School's board has not endorsed it yet."));
         clock.advance(Duration.ofDays(1));
         String submitted = submit(service, "9101", "kahui-ako", "Kāhui Ako o Ōtaki", "9101", "9102", "9103");
         clock.advance(Duration.ofDays(1));
         String approved = submit(service, "9101", "school-improvement", "Ōtaki Improvement Cluster", "9104", "9101");
         clock.advance(Duration.ofHours(1));
-        new CommunityFormation(store, clock).decide(DecisionBodies.staff(), approved, DecisionBodies.approve());
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), DecisionBodies.staff(), approved, DecisionBodies.approve());
         clock.advance(Duration.ofDays(1));
         submit(service, "8801", "kahui-ako", "Kāpiti Schools", "8801", "8802");
         otakiIds.addAll(List.of(declined, submitted, approved));
@@ -158,7 +160,7 @@ class ListEoisHandlerTest {
                                  String... schools) {
         var body = EoiBodies.withSchools(name, schools);
         body.put("programme", programme);
-        var submitted = service.submit(DecisionBodies.schoolUser("sub-" + callerSchool, callerSchool),
+        var submitted = Requests.submit(service, DecisionBodies.schoolUser("sub-" + callerSchool, callerSchool),
                 EoiBodies.text(body), Optional.empty());
         return Problems.json(asResponse(submitted.body())).path("id").asText();
     }
@@ -262,7 +264,7 @@ class ListEoisHandlerTest {
             }
             String id = submit(service, "9201", "kahui-ako", "Kāhui Ako 9201 try " + i, "9201", "92" + (10 + i));
             if (i < 5) {
-                new CommunityFormation(store, clock).decide(DecisionBodies.staff(), id, DecisionBodies.decline("Not yet."));
+                Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock), DecisionBodies.staff(), id, DecisionBodies.decline("Not yet."));
                 declined.add(id);
             }
         }

@@ -1,13 +1,5 @@
 package org.schoolcollab.handlers.http;
 
-import org.schoolcollab.plan.AchievementChallenge;
-import org.schoolcollab.kernel.ChallengeArea;
-import org.schoolcollab.plan.adapters.DynamoPlanStore;
-import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.PlanFileType;
-import org.schoolcollab.plan.adapters.PlanItemMapper;
-import org.schoolcollab.plan.PlanStatus;
-import org.schoolcollab.kernel.Programme;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,22 +7,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.schoolcollab.api.Caller;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.community.adapters.DynamoCommunityStore;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.ChallengeArea;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.plan.AchievementChallenge;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanFileType;
+import org.schoolcollab.plan.PlanStatus;
+import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
+import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
 import org.schoolcollab.visit.ChallengeVisitService;
-import org.schoolcollab.visit.adapters.DynamoVisitStore;
+import org.schoolcollab.visit.RecordChallengeVisit;
 import org.schoolcollab.visit.adapters.VisitItemMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -72,26 +72,24 @@ class RecordChallengeVisitHandlerTest {
         community("school-improvement", COMMUNITY_ID, "8101", "8102");
         clock.set(Instant.parse("2026-03-09T10:00:00Z"));
         handler = new RecordChallengeVisitHandler(service(DynamoDbLocal.client()));
-        get = new GetCommunityHandler(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoVisitStore(DynamoDbLocal.client(), table),
-                new org.schoolcollab.plan.adapters.DynamoPlanStore(DynamoDbLocal.client(), table));
+        get = new GetCommunityHandler(TableServices.communities(DynamoDbLocal.client(), table),
+                TableServices.plans(DynamoDbLocal.client(), table, clock), TableServices.visits(DynamoDbLocal.client(), table, clock));
     }
 
     private ChallengeVisitService service(DynamoDbClient client) {
-        return new ChallengeVisitService(new CommunityService(new DynamoCommunityStore(client, table)),
-                new DynamoVisitStore(client, table), clock);
+        return TableServices.visits(client, table, clock);
     }
 
     private void community(String programme, String id, String... schools) {
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
-        Caller school = new Caller("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of(schools[0]));
+        Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of(schools[0]));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", schools);
         body.put("programme", programme);
         body.putObject("contact").put("name", "Helen Marsh").put("email", "head@budmouth.example.sch.uk");
-        var submitted = new EoiService(store, clock).submit(school, EoiBodies.text(body), Optional.empty());
+        var submitted = Requests.submit(new EoiService(store, clock), school, EoiBodies.text(body), Optional.empty());
         String eoiId = submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
-        new CommunityFormation(store, clock, () -> id).decide(
-                new Caller("staff-1", "office@example.org", Set.of("staff"), Optional.empty()), eoiId,
+        Requests.decide(new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock, () -> id), 
+                new Actor("staff-1", "office@example.org", Set.of("staff"), Optional.empty()), eoiId,
                 "{\"decision\":\"APPROVED\"}");
     }
 
@@ -318,11 +316,11 @@ class RecordChallengeVisitHandlerTest {
     void notesAreAtMost4000Characters() {
         plan(COMMUNITY_ID, PLAN_V1, 1, "RECEIVED");
         var body = Json.object().put("visitDate", "2026-03-06").put("planId", PLAN_V1).put("outcome", "CHANGES_REQUIRED");
-        body.put("notes", "ā".repeat(ChallengeVisitService.MAX_NOTES + 1));
+        body.put("notes", "ā".repeat(RecordChallengeVisit.MAX_NOTES + 1));
         JsonNode tooLong = Problems.assertProblem(post(withBody(Json.write(body))), 400);
         assertThat(Problems.errorFields(tooLong)).containsExactly("notes");
 
-        body.put("notes", "ā".repeat(ChallengeVisitService.MAX_NOTES));
+        body.put("notes", "ā".repeat(RecordChallengeVisit.MAX_NOTES));
         APIGatewayV2HTTPResponse atLimit = post(withBody(Json.write(body)));
         assertThat(atLimit.getStatusCode()).as(atLimit.getBody()).isEqualTo(201);
         assertThat(visits()).singleElement().satisfies(v -> assertThat(v.get("notes").s()).hasSize(4000));

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.schoolcollab.kernel.Json;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.adapters.PlanItemMapper;
-import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.plan.adapters.S3PlanUrls;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
@@ -22,6 +22,7 @@ import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.PlanFixture;
 import org.schoolcollab.testsupport.PlanSamples;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.S3ProxyLocal;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -124,7 +125,7 @@ class RegisterPlanHandlerTest {
     void eachRegistrationIsTheNextVersion() {
         PlanService service = world.service();
         for (int i = 1; i <= 3; i++) {
-            var r = service.register(DecisionBodies.sampleSchoolUser(), SAMPLE_COMMUNITY_ID, Json.write(PlanSamples.body()));
+            var r = Requests.register(service, DecisionBodies.sampleSchoolUser(), SAMPLE_COMMUNITY_ID, Json.write(PlanSamples.body()));
             assertThat(r.plan().version()).isEqualTo(i);
         }
         APIGatewayV2HTTPResponse fourth = post(EventFiles.api("register-plan.json"));

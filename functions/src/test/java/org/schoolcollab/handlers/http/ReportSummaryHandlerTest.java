@@ -7,15 +7,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
 import org.schoolcollab.eoi.EoiService;
-import org.schoolcollab.funding.adapters.DynamoFundingStore;
-import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.funding.FundingPolicies;
-import org.schoolcollab.report.adapters.DynamoReportStore;
+import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.report.ReportService;
+import org.schoolcollab.report.adapters.DynamoReportStore;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -23,6 +24,7 @@ import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;
@@ -52,7 +54,7 @@ class ReportSummaryHandlerTest {
         clock = new MutableClock(OPENED);
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         EoiService eois = new EoiService(store, clock);
-        CommunityFormation decisions = new CommunityFormation(store, clock);
+        CommunityFormation decisions = new CommunityFormation(store, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
         OnCommunityFormed funding = new OnCommunityFormed(FundingPolicies.shipped(),
                 new DynamoFundingStore(DynamoDbLocal.client(), table), clock);
         // kahui-ako: two approved in 2014-12 (3 + 2 schools, rolls 100 each), one declined in 2014-12, one
@@ -67,12 +69,12 @@ class ReportSummaryHandlerTest {
         String e = submit(eois, "7100", dorset);
         for (String id : new String[] {a, b, e}) {
             clock.advance(Duration.ofHours(1));
-            funding.onDecision(decisions.decide(DecisionBodies.staff(), id, decide("APPROVED", "2014-12")));
+            funding.react(Requests.decide(decisions, DecisionBodies.staff(), id, decide("APPROVED", "2014-12")));
         }
-        decisions.decide(DecisionBodies.staff(), c, Json.write(Json.object().put("decision", "DECLINED")
+        Requests.decide(decisions, DecisionBodies.staff(), c, Json.write(Json.object().put("decision", "DECLINED")
                 .put("wave", "2014-12").put("reason", "Boards still deciding.")));
         clock.advance(Duration.ofDays(150));
-        funding.onDecision(decisions.decide(DecisionBodies.staff(), d, decide("APPROVED", "2015-05")));
+        funding.react(Requests.decide(decisions, DecisionBodies.staff(), d, decide("APPROVED", "2015-05")));
         clock.set(NOW);
         handler = new ReportSummaryHandler(new ReportService(new DynamoReportStore(DynamoDbLocal.client(), table),
                 new DynamoFundingStore(DynamoDbLocal.client(), table), clock));
@@ -80,7 +82,7 @@ class ReportSummaryHandlerTest {
 
     private String submit(EoiService eois, String school, com.fasterxml.jackson.databind.node.ObjectNode body) {
         clock.advance(Duration.ofMinutes(10));
-        var submitted = eois.submit(DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
+        var submitted = Requests.submit(eois, DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
                 Optional.empty());
         return submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
     }

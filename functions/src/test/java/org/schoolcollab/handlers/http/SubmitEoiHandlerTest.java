@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.eoi.adapters.EoiItemMapper;
+import org.schoolcollab.eoi.adapters.IdempotencyItems;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
@@ -236,7 +237,7 @@ class SubmitEoiHandlerTest {
         assertThat(retry.getHeaders()).containsEntry("location", first.getHeaders().get("location"))
                 .containsEntry("idempotent-replayed", "true");
         assertThat(DynamoDbLocal.scanType(table, EoiItemMapper.TYPE)).hasSize(1);
-        assertThat(DynamoDbLocal.scanType(table, DynamoEoiStore.IDEMPOTENCY_TYPE)).hasSize(1);
+        assertThat(DynamoDbLocal.scanType(table, IdempotencyItems.TYPE)).hasSize(1);
     }
 
     @Test

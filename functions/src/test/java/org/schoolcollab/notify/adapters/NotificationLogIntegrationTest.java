@@ -1,23 +1,26 @@
 package org.schoolcollab.notify.adapters;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.schoolcollab.community.CommunityFormation;
+import org.schoolcollab.community.EoiDecision;
+import org.schoolcollab.community.OnEoiDecided;
+import org.schoolcollab.community.adapters.DynamoDecisionStore;
+import org.schoolcollab.eoi.EoiService;
+import org.schoolcollab.eoi.OnEoiSubmitted;
+import org.schoolcollab.eoi.adapters.DynamoEoiStore;
+import org.schoolcollab.kernel.Page;
+import org.schoolcollab.kernel.PageRequest;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.notify.MailSender;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
-import org.schoolcollab.community.OnEoiDecided;
-import org.schoolcollab.eoi.OnEoiSubmitted;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.schoolcollab.api.ApiException;
-import org.schoolcollab.kernel.adapters.Keys;
-import org.schoolcollab.kernel.Page;
-import org.schoolcollab.eoi.adapters.DynamoEoiStore;
-import org.schoolcollab.community.EoiDecision;
-import org.schoolcollab.community.CommunityFormation;
-import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.Problem;
+import org.schoolcollab.testsupport.Requests;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -103,12 +106,12 @@ class NotificationLogIntegrationTest {
 
         assertThat(again.status()).isEqualTo(Notification.Status.SENT);
         assertThat(DynamoDbLocal.scanType(table, DynamoNotificationStore.TYPE)).hasSize(1);
-        assertThat(log.all(Optional.empty(), 20, Optional.empty()).items()).singleElement()
+        assertThat(log.all(Optional.empty(), new PageRequest(20, Optional.empty())).items()).singleElement()
                 .satisfies(l -> {
                     assertThat(l.messageId()).isEqualTo("ses-1");
                     assertThat(l.createdAt()).isEqualTo(T0);
                 });
-        assertThat(log.sentTo(CONTACT.toUpperCase(), Optional.empty(), 20, Optional.empty()).items()).hasSize(1);
+        assertThat(log.sentTo(CONTACT.toUpperCase(), Optional.empty(), new PageRequest(20, Optional.empty())).items()).hasSize(1);
     }
 
     @Test
@@ -119,7 +122,7 @@ class NotificationLogIntegrationTest {
             store.createIfAbsent(Notification.pending("EOI#t" + i, "K", CONTACT, "s", "b", times[i]));
         }
 
-        assertThat(log.all(Optional.empty(), 20, Optional.empty()).items()).extracting(Notification::sourcePk)
+        assertThat(log.all(Optional.empty(), new PageRequest(20, Optional.empty())).items()).extracting(Notification::sourcePk)
                 .containsExactly("EOI#t3", "EOI#t2", "EOI#t1", "EOI#t0");
     }
 
@@ -127,24 +130,24 @@ class NotificationLogIntegrationTest {
     void theRealNotifiersRecordTheApplicationAndOnApprovalTheCommunity() {
         DynamoEoiStore eoiStore = new DynamoEoiStore(dynamo, table);
         EoiService eois = new EoiService(eoiStore, clock);
-        CommunityFormation decisions = new CommunityFormation(eoiStore, clock);
+        CommunityFormation decisions = new CommunityFormation(eoiStore, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
         AtomicInteger sent = new AtomicInteger();
         MailSender mail = m -> "msg-" + sent.incrementAndGet();
-        OnEoiSubmitted onSubmitted = new OnEoiSubmitted(store, mail, STAFF, clock);
+        OnEoiSubmitted onSubmitted = new OnEoiSubmitted(new NotificationDelivery(store, mail, clock), STAFF);
         OnEoiDecided onDecision = new OnEoiDecided(new NotificationDelivery(store, mail, clock), STAFF);
 
         String approvedId = submit(eois, EoiBodies.valid(), "9101");
-        onSubmitted.onSubmitted(eoiStore.find(approvedId).orElseThrow());
+        onSubmitted.react(eoiStore.find(approvedId).orElseThrow());
         clock.advance(Duration.ofMinutes(5));
-        EoiDecision approval = decisions.decide(DecisionBodies.staff(), approvedId, DecisionBodies.approve());
-        onDecision.onDecision(approval);
+        EoiDecision approval = Requests.decide(decisions, DecisionBodies.staff(), approvedId, DecisionBodies.approve());
+        onDecision.react(approval);
         clock.advance(Duration.ofMinutes(5));
         String declinedId = submit(eois, EoiBodies.withSchools("Kāpiti Coast", "4455", "4456"), "4455");
-        onSubmitted.onSubmitted(eoiStore.find(declinedId).orElseThrow());
+        onSubmitted.react(eoiStore.find(declinedId).orElseThrow());
         clock.advance(Duration.ofMinutes(5));
-        onDecision.onDecision(decisions.decide(DecisionBodies.staff(), declinedId, DecisionBodies.decline("not yet")));
+        onDecision.react(Requests.decide(decisions, DecisionBodies.staff(), declinedId, DecisionBodies.decline("not yet")));
 
-        List<Notification> all = log.all(Optional.empty(), 20, Optional.empty()).items();
+        List<Notification> all = log.all(Optional.empty(), new PageRequest(20, Optional.empty())).items();
         assertThat(all).extracting(n -> n.eoiId() + " " + n.kind() + " " + n.communityId()).containsExactly(
                 declinedId + " DECISION_RECORDED_STAFF null",
                 declinedId + " DECISION_DECLINED_CONTACT null",
@@ -156,14 +159,14 @@ class NotificationLogIntegrationTest {
                 approvedId + " EOI_RECEIVED_CONTACT null");
         assertThat(all).allSatisfy(n -> assertThat(n.status()).isEqualTo(Notification.Status.SENT));
 
-        assertThat(log.all(Optional.of(approval.communityId()), 20, Optional.empty()).items())
+        assertThat(log.all(Optional.of(approval.communityId()), new PageRequest(20, Optional.empty())).items())
                 .extracting(Notification::kind).containsExactly("DECISION_RECORDED_STAFF", "DECISION_APPROVED_CONTACT");
         // Both applications name the same contact address (EoiBodies): their log holds the four mails to it.
-        assertThat(log.sentTo(CONTACT, Optional.empty(), 20, Optional.empty()).items())
+        assertThat(log.sentTo(CONTACT, Optional.empty(), new PageRequest(20, Optional.empty())).items())
                 .extracting(n -> n.eoiId() + " " + n.kind()).containsExactly(
                         declinedId + " DECISION_DECLINED_CONTACT", declinedId + " EOI_RECEIVED_CONTACT",
                         approvedId + " DECISION_APPROVED_CONTACT", approvedId + " EOI_RECEIVED_CONTACT");
-        assertThat(log.sentTo(STAFF, Optional.of(approval.communityId()), 20, Optional.empty()).items())
+        assertThat(log.sentTo(STAFF, Optional.of(approval.communityId()), new PageRequest(20, Optional.empty())).items())
                 .extracting(Notification::kind).containsExactly("DECISION_RECORDED_STAFF");
     }
 
@@ -176,14 +179,14 @@ class NotificationLogIntegrationTest {
             store.createIfAbsent(i == 145 || i == 30 || i == 0 ? n.withCommunityId(community) : n);
         }
 
-        Page<Notification> first = log.all(Optional.of(community), 2, Optional.empty());
+        Page<Notification> first = log.all(Optional.of(community), new PageRequest(2, Optional.empty()));
         assertThat(first.items()).extracting(Notification::sourcePk).containsExactly("EOI#n145", "EOI#n30");
         assertThat(first.nextToken()).isPresent();
-        Page<Notification> second = log.all(Optional.of(community), 2, first.nextToken());
+        Page<Notification> second = log.all(Optional.of(community), new PageRequest(2, first.nextToken()));
         assertThat(second.items()).extracting(Notification::sourcePk).containsExactly("EOI#n0");
         assertThat(second.nextToken()).isEmpty();
 
-        Page<Notification> all = log.all(Optional.of(community), 20, Optional.empty());
+        Page<Notification> all = log.all(Optional.of(community), new PageRequest(20, Optional.empty()));
         assertThat(all.items()).hasSize(3);
         assertThat(all.nextToken()).isEmpty();
     }
@@ -197,8 +200,8 @@ class NotificationLogIntegrationTest {
         }
         DynamoNotificationLogStore oneQueryAtATime = new DynamoNotificationLogStore(dynamo, table, 1);
 
-        Page<Notification> first = oneQueryAtATime.all(Optional.of(community), 20, Optional.empty());
-        Page<Notification> second = oneQueryAtATime.all(Optional.of(community), 20, first.nextToken());
+        Page<Notification> first = oneQueryAtATime.all(Optional.of(community), new PageRequest(20, Optional.empty()));
+        Page<Notification> second = oneQueryAtATime.all(Optional.of(community), new PageRequest(20, first.nextToken()));
 
         assertThat(first.items()).isEmpty();
         assertThat(first.nextToken()).isPresent();
@@ -215,7 +218,7 @@ class NotificationLogIntegrationTest {
         List<List<String>> pages = new ArrayList<>();
         Optional<String> token = Optional.empty();
         do {
-            Page<Notification> page = log.sentTo(CONTACT, Optional.empty(), 2, token);
+            Page<Notification> page = log.sentTo(CONTACT, Optional.empty(), new PageRequest(2, token));
             pages.add(page.items().stream().map(Notification::sourcePk).toList());
             token = page.nextToken();
         } while (token.isPresent() && pages.size() < 10);
@@ -228,17 +231,16 @@ class NotificationLogIntegrationTest {
         for (int i = 0; i < 3; i++) {
             store.createIfAbsent(Notification.pending("EOI#n" + i, "K", CONTACT, "s", "b", T0.plusSeconds(i)));
         }
-        Optional<String> token = log.sentTo(CONTACT, Optional.empty(), 1, Optional.empty()).nextToken();
+        Optional<String> token = log.sentTo(CONTACT, Optional.empty(), new PageRequest(1, Optional.empty())).nextToken();
 
         assertThat(token).isPresent();
-        assertThat(log.sentTo(CONTACT.toUpperCase(), Optional.empty(), 1, token).items()).hasSize(1);
-        assertThatThrownBy(() -> log.sentTo("someone@else.example", Optional.empty(), 1, token))
-                .isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(400));
+        assertThat(log.sentTo(CONTACT.toUpperCase(), Optional.empty(), new PageRequest(1, token)).items()).hasSize(1);
+        assertThatThrownBy(() -> log.sentTo("someone@else.example", Optional.empty(), new PageRequest(1, token)))
+                .satisfies(e -> assertThat(Problem.of(e).status()).isEqualTo(400));
     }
 
     private static String submit(EoiService eois, com.fasterxml.jackson.databind.node.ObjectNode body, String school) {
-        var submitted = eois.submit(DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
+        var submitted = Requests.submit(eois, DecisionBodies.schoolUser("sub-" + school, school), EoiBodies.text(body),
                 Optional.empty());
         return submitted.location().substring(submitted.location().lastIndexOf('/') + 1);
     }

@@ -1,6 +1,5 @@
 package org.schoolcollab.notify.adapters;
 
-import org.schoolcollab.notify.Mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -8,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.kernel.Json;
+import org.schoolcollab.notify.Mail;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;

@@ -1,9 +1,5 @@
 package org.schoolcollab.plan.adapters;
 
-import org.schoolcollab.plan.Plan;
-import org.schoolcollab.plan.PlanObjectKeys;
-import org.schoolcollab.plan.PlanService;
-import org.schoolcollab.plan.PlanStatus;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -11,16 +7,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.schoolcollab.kernel.Json;
-import org.schoolcollab.handlers.http.GetPlanDocumentHandler;
 import org.schoolcollab.handlers.events.PlanUploadedHandler;
+import org.schoolcollab.handlers.http.GetPlanDocumentHandler;
 import org.schoolcollab.handlers.http.RegisterPlanHandler;
+import org.schoolcollab.kernel.Json;
+import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanObjectKeys;
+import org.schoolcollab.plan.PlanService;
+import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.PlanFixture;
 import org.schoolcollab.testsupport.PlanSamples;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.S3ProxyLocal;
 import org.schoolcollab.testsupport.TestContext;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -196,7 +197,7 @@ class PlanUploadIntegrationTest {
         PlanService quick = new PlanService(world.communities, world.store,
                 new S3PlanUrls(S3ProxyLocal.presigner(), world.bucket, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 world.clock);
-        PlanService.Registered r = quick.register(DecisionBodies.sampleSchoolUser(), SAMPLE_COMMUNITY_ID,
+        PlanService.Registered r = Requests.register(quick, DecisionBodies.sampleSchoolUser(), SAMPLE_COMMUNITY_ID,
                 PlanSamples.body("Mahere.pdf", PlanSamples.PDF, PlanSamples.SAMPLE_PDF.length));
         List<Map<String, AttributeValue>> before = DynamoDbLocal.scan(world.table);
         Thread.sleep(2_100);
@@ -295,7 +296,7 @@ class PlanUploadIntegrationTest {
         for (int i = 0; i < n; i++) {
             String sub = "user-" + i;
             String school = "910" + (1 + i % 3);
-            registrations.add(() -> world.service().register(PlanSamples.schoolUser(sub, school),
+            registrations.add(() -> Requests.register(world.service(), PlanSamples.schoolUser(sub, school),
                     SAMPLE_COMMUNITY_ID, Json.write(PlanSamples.body())).plan().version());
         }
         Set<Integer> versions = new TreeSet<>();

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.testsupport.Problem;
+import org.schoolcollab.testsupport.Problems;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,10 +17,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class CallerUnitTest {
+class ActorsUnitTest {
 
     static Stream<Arguments> groupClaims() {
         return Stream.of(
@@ -38,12 +43,12 @@ class CallerUnitTest {
     @ParameterizedTest(name = "cognito:groups {0} -> {1}")
     @MethodSource("groupClaims")
     void parsesTheGroupsClaim(String raw, Set<String> expected) {
-        assertThat(Caller.parseGroups(raw)).isEqualTo(expected);
+        assertThat(Actors.parseGroups(raw)).isEqualTo(expected);
     }
 
     @Test
     void readsAllClaimsTheHandlersUse() {
-        Caller caller = Caller.from(event(Map.of("sub", "abc-123", "email", "p@example.school.nz",
+        Actor caller = Actors.from(event(Map.of("sub", "abc-123", "email", "p@example.school.nz",
                 "cognito:groups", "[school]", "custom:schoolNumber", "9101")));
 
         assertThat(caller.sub()).isEqualTo("abc-123");
@@ -56,33 +61,31 @@ class CallerUnitTest {
 
     @Test
     void aSchoolGroupWithoutASchoolNumberIsNotASchoolUser() {
-        Caller caller = Caller.from(event(Map.of("sub", "abc-123", "cognito:groups", "[school]",
+        Actor caller = Actors.from(event(Map.of("sub", "abc-123", "cognito:groups", "[school]",
                 "custom:schoolNumber", " ")));
 
         assertThat(caller.schoolNumber()).isEqualTo(Optional.empty());
         assertThat(caller.isSchoolUser()).isFalse();
-        ApiException e = catchThrowableOfType(ApiException.class, caller::requireSchoolUser);
-        assertThat(e.status()).isEqualTo(403);
+        Rejection e = catchThrowableOfType(Rejection.class, caller::requireSchoolUser);
+        assertThat(HttpApi.status(e)).isEqualTo(403);
     }
 
     @Test
     void staffOnlyActionsRefuseSchoolUsersWith403() {
-        Caller caller = Caller.from(event(Map.of("sub", "abc-123", "cognito:groups", "[school]",
+        Actor caller = Actors.from(event(Map.of("sub", "abc-123", "cognito:groups", "[school]",
                 "custom:schoolNumber", "9101")));
 
-        ApiException e = catchThrowableOfType(ApiException.class, caller::requireStaff);
+        Rejection e = catchThrowableOfType(Rejection.class, caller::requireStaff);
 
-        assertThat(e.status()).isEqualTo(403);
-        assertThat(e.type()).isEqualTo("/problems/forbidden");
+        assertThat(HttpApi.status(e)).isEqualTo(403);
+        assertThat(Problems.type(e)).isEqualTo("/problems/forbidden");
     }
 
     @Test
     void noVerifiedIdentityIs401() {
-        ApiException noClaims = catchThrowableOfType(ApiException.class, () -> Caller.from(event(Map.of())));
-        ApiException blankSub = catchThrowableOfType(ApiException.class,
-                () -> Caller.from(event(Map.of("sub", " ", "cognito:groups", "[staff]"))));
-        ApiException noAuthorizer = catchThrowableOfType(ApiException.class,
-                () -> Caller.from(new APIGatewayV2HTTPEvent()));
+        Problem noClaims = Problem.of(catchThrowable(() -> Actors.from(event(Map.of()))));
+        Problem blankSub = Problem.of(catchThrowable(() -> Actors.from(event(Map.of("sub", " ", "cognito:groups", "[staff]")))));
+        Problem noAuthorizer = Problem.of(catchThrowable(() -> Actors.from(new APIGatewayV2HTTPEvent())));
 
         assertThat(noClaims.status()).isEqualTo(401);
         assertThat(blankSub.status()).isEqualTo(401);

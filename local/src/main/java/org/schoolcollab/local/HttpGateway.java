@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.schoolcollab.local.template.HttpRoute;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +43,7 @@ final class HttpGateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private record Route(SamTemplate.HttpRoute route, Pattern pattern, List<String> params, LocalFunction function) {}
+    private record Route(HttpRoute route, Pattern pattern, List<String> params, LocalFunction function) {}
 
     private final List<Route> routes = new ArrayList<>();
     private final LocalJwt jwt;
@@ -55,7 +57,7 @@ final class HttpGateway implements AutoCloseable {
         this.outbox = outbox;
         this.site = site;
         for (LocalFunction f : functions) {
-            for (SamTemplate.HttpRoute r : f.definition().routes()) {
+            for (HttpRoute r : f.definition().routes()) {
                 List<String> params = new ArrayList<>();
                 Matcher m = Pattern.compile("\\{([^}]+)}").matcher(r.path());
                 StringBuilder regex = new StringBuilder("^");
@@ -171,7 +173,7 @@ final class HttpGateway implements AutoCloseable {
         relay(exchange, response);
     }
 
-    private ObjectNode event(HttpExchange exchange, SamTemplate.HttpRoute route, String path,
+    private ObjectNode event(HttpExchange exchange, HttpRoute route, String path,
                              Map<String, String> pathParams, Map<String, String> claims, byte[] body) {
         ObjectNode e = JSON.createObjectNode();
         e.put("version", "2.0");

@@ -1,5 +1,9 @@
 package org.schoolcollab.local;
 
+import org.schoolcollab.local.template.FunctionDefinition;
+import org.schoolcollab.local.template.SamTemplate;
+import org.schoolcollab.local.template.StreamSource;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +126,7 @@ public final class LocalRunner implements AutoCloseable {
             StaticSite site = new StaticSite(templateDir.resolve("web").resolve("dist"), s3.endpoint().toString());
             HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox, site);
             for (LocalFunction f : functions) {
-                for (SamTemplate.StreamSource s : f.definition().streams()) {
+                for (StreamSource s : f.definition().streams()) {
                     pollers.add(new StreamPoller(s, f, dynamo, state));
                 }
             }
@@ -194,7 +198,7 @@ public final class LocalRunner implements AutoCloseable {
         // Presigned URLs carry this address: the browser and curl on this machine reach S3Proxy there.
         System.setProperty(S3_ENDPOINT_PROPERTY, s3.endpoint().toString());
         Map<String, String> merged = new LinkedHashMap<>();
-        for (SamTemplate.Function f : template.functions()) {
+        for (FunctionDefinition f : template.functions()) {
             f.environment().forEach((name, value) -> {
                 if (name.startsWith("JAVA_")) {
                     return;

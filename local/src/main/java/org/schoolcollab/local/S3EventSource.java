@@ -3,6 +3,8 @@ package org.schoolcollab.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.local.template.S3Source;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -41,7 +43,7 @@ final class S3EventSource implements AutoCloseable {
     /** Lambda waits about a minute, then two, between attempts of an asynchronous event; locally seconds. */
     static final long FIRST_RETRY_DELAY_MILLIS = 1000;
 
-    private record Subscription(SamTemplate.S3Source source, LocalFunction function) {}
+    private record Subscription(S3Source source, LocalFunction function) {}
 
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Path stateDir;
@@ -57,7 +59,7 @@ final class S3EventSource implements AutoCloseable {
     S3EventSource(List<LocalFunction> functions, Path stateDir) {
         this.stateDir = stateDir;
         for (LocalFunction f : functions) {
-            for (SamTemplate.S3Source s : f.definition().s3Events()) {
+            for (S3Source s : f.definition().s3Events()) {
                 subscriptions.add(new Subscription(s, f));
             }
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.local.template.SamTemplate;
+import org.schoolcollab.local.template.StreamSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -37,7 +39,7 @@ final class StreamPoller implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long IDLE_MILLIS = 150;
 
-    private final SamTemplate.StreamSource source;
+    private final StreamSource source;
     private final LocalFunction function;
     private final LocalDynamoDb dynamo;
     private final String streamArn;
@@ -52,7 +54,7 @@ final class StreamPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long delivered;
 
-    StreamPoller(SamTemplate.StreamSource source, LocalFunction function, LocalDynamoDb dynamo, Path stateDir)
+    StreamPoller(StreamSource source, LocalFunction function, LocalDynamoDb dynamo, Path stateDir)
             throws Exception {
         this.source = source;
         this.function = function;

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schoolcollab.local.template.HttpRoute;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -225,7 +227,7 @@ class AuthorisationMatrixTest {
     void theMatrixCoversEveryRouteOfTheTemplate() throws Exception {
         var template = SamTemplate.load(Path.of(System.getProperty("project.root", "..")).resolve("template.yaml"));
         var routes = template.functions().stream().flatMap(f -> f.routes().stream())
-                .map(SamTemplate.HttpRoute::routeKey).collect(java.util.stream.Collectors.toSet());
+                .map(HttpRoute::routeKey).collect(java.util.stream.Collectors.toSet());
         var covered = matrix().map(a -> (String) a.get()[0]).collect(java.util.stream.Collectors.toSet());
         assertThat(covered).containsExactlyInAnyOrderElementsOf(routes);
     }

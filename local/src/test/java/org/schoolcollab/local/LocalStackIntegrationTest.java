@@ -8,6 +8,7 @@ import org.schoolcollab.api.Caller;
 import org.schoolcollab.eoi.DynamoEoiStore;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.local.template.SamTemplate;
 import org.schoolcollab.notify.DynamoNotificationStore;
 import org.schoolcollab.notify.EoiNotifier;
 import org.schoolcollab.notify.Notification;

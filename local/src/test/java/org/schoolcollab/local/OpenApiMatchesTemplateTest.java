@@ -29,6 +29,8 @@ import org.schoolcollab.eoi.EoiValidator;
 import org.schoolcollab.eoi.Programme;
 import org.schoolcollab.eoi.School;
 import org.schoolcollab.eoi.SchoolType;
+import org.schoolcollab.local.template.HttpRoute;
+import org.schoolcollab.local.template.SamTemplate;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanFileType;
 import org.schoolcollab.plan.PlanJson;
@@ -117,7 +119,7 @@ class OpenApiMatchesTemplateTest {
     void pathsAndMethodsAreExactlyTheTemplateRoutes() {
         Set<String> templateRoutes = template.functions().stream()
                 .flatMap(f -> f.routes().stream())
-                .map(SamTemplate.HttpRoute::routeKey)
+                .map(HttpRoute::routeKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> specRoutes = new TreeSet<>(operations().keySet());
         assertThat(templateRoutes).as("HttpApi routes in template.yaml").isNotEmpty();
@@ -171,8 +173,8 @@ class OpenApiMatchesTemplateTest {
                 .getOrDefault("securitySchemes", Map.of()), "securitySchemes");
         Set<String> authorized = template.functions().stream()
                 .flatMap(f -> f.routes().stream())
-                .filter(SamTemplate.HttpRoute::authorized)
-                .map(SamTemplate.HttpRoute::routeKey)
+                .filter(HttpRoute::authorized)
+                .map(HttpRoute::routeKey)
                 .collect(Collectors.toSet());
         operations().forEach((route, op) -> {
             Object security = op.containsKey("security") ? op.get("security") : spec.get("security");

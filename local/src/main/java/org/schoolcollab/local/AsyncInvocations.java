@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Lambda's asynchronous invocation (queue, retries with backoff, on-failure record) for any event source that invokes that way. */
+/** Lambda's asynchronous invocation in one place, so every source that invokes that way retries and gives up alike. */
 final class AsyncInvocations implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Lambda waits about a minute, then two, between attempts of an asynchronous event; locally seconds. */

@@ -16,11 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.schoolcollab.local.StreamRecords.sequenceNumber;
 
-/**
- * Lambda's side of a stream event source mapping, so handlers meet its rules here first: FilterCriteria
- * (event-ruler, the engine Lambda uses), batches of BatchSize, partial batch failures, MaximumRetryAttempts with
- * bisection on function errors, then the on-failure destination.
- */
+/** Lambda's delivery rules for stream batches, so handlers meet filters, retries and bisection here as in AWS. */
 final class BatchDelivery {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reading requests and writing responses as API Gateway does, for the API and the local routes alike. */
+/** How API Gateway reads a request and writes a response, shared by the API and the local routes. */
 final class HttpExchanges {
     /** API Gateway's own limit on a request payload. */
     static final int MAX_PAYLOAD = 10 * 1024 * 1024;

@@ -18,10 +18,7 @@ import java.util.concurrent.Executors;
 import static org.schoolcollab.local.HttpExchanges.readBody;
 import static org.schoolcollab.local.HttpExchanges.send;
 
-/**
- * The HTTP API as API Gateway runs it, on one local port: the JWT authorizer in front of the template's routes,
- * the built site for any other GET, the local-only routes under /local/.
- */
+/** The HTTP API on one local port, so the browser, curl and the tests reach functions as they would through API Gateway. */
 final class HttpGateway implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -19,10 +19,7 @@ import java.util.regex.Pattern;
 import static org.schoolcollab.local.HttpExchanges.readBody;
 import static org.schoolcollab.local.HttpExchanges.send;
 
-/**
- * The routes under /local/ that only the local runner has (tokens, the outbox, the JWKS, health), so tests and the
- * front end can do locally what Cognito and SES do in AWS. A new one is one more entry in the table.
- */
+/** Local-only routes under /local/, so tests and the front end can do here what Cognito and SES do in AWS. */
 final class LocalRoutes {
     static final String PREFIX = "/local/";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/**
- * Stands in for an event source's on-failure destination (an SQS queue in AWS), so what Lambda gave up on stays
- * visible: kept in memory for the runner's callers and appended to &lt;name&gt;.on-failure.jsonl in the data folder.
- */
+/** Stands in for an on-failure destination, so what an event source gave up on stays visible to tests and people. */
 final class OnFailureDestination {
     private static final ObjectMapper JSON = new ObjectMapper();
 

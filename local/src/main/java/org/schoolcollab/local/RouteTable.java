@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Picks the function for a request the way API Gateway does, so a route the template declares wins as it would there. */
+/** Picks a request's route as API Gateway does, so the route that answers locally is the one that would in AWS. */
 final class RouteTable {
     private record Route(HttpRoute route, Pattern pattern, List<String> params, LocalFunction function) {}
 

@@ -18,10 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Reads a table's stream shard by shard and checkpoints after each delivered read, in a file in the data folder,
- * so a restart carries on where the last run stopped: at least once, never a skipped record.
- */
+/** Reads a stream from where the last delivery ended, so a restart neither skips nor repeats records. */
 final class ShardReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/**
- * A DynamoDB stream event source mapping, as Lambda runs it: a thread of its own that reads the shards
- * ({@link ShardReader}) and hands each read to the delivery rules ({@link BatchDelivery}) until the runner stops.
- */
+/** A stream event source mapping on a thread of its own, so each stream trigger runs as Lambda polls it. */
 final class StreamPoller implements AutoCloseable {
     private static final long IDLE_MILLIS = 150;
 

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 import java.util.Map;
 
-/** A DynamoDB stream record in the JSON shape Lambda delivers, so filters and handlers see what they would in AWS. */
+/** A DynamoDB stream record in Lambda's JSON shape, so filters and handlers see what they would in AWS. */
 final class StreamRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,9 +1,6 @@
 package org.schoolcollab.local.template;
 
-/**
- * A function's asynchronous invocation settings (SAM EventInvokeConfig): how often Lambda retries a failed
- * asynchronous event (0 to 2, default 2) before it gives the event to the on-failure destination.
- */
+/** A function's EventInvokeConfig, so asynchronous events are retried and given up on as the template says. */
 public record AsyncConfig(int maximumRetryAttempts, boolean hasOnFailureDestination) {
     static final AsyncConfig DEFAULT = new AsyncConfig(2, false);
 }

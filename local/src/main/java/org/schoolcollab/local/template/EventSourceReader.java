@@ -9,7 +9,7 @@ import static org.schoolcollab.local.template.TemplateYaml.intValue;
 import static org.schoolcollab.local.template.TemplateYaml.list;
 import static org.schoolcollab.local.template.TemplateYaml.map;
 
-/** Reads a function's Events entries, one reader a SAM event type: a type the runner cannot run fails at start. */
+/** One reader a SAM event type, so the runner fails at start on an event type it cannot run. */
 final class EventSourceReader {
     /** Reads one event's Properties into its event source. */
     private interface Reader {

@@ -3,7 +3,7 @@ package org.schoolcollab.local.template;
 import java.util.List;
 import java.util.Map;
 
-/** One AWS::Serverless::Function with Globals applied: what the runner needs to host it and feed it its events. */
+/** A function as SAM deploys it (Globals applied), so the runner hosts it and feeds it its events. */
 public record FunctionDefinition(String id, String handler, Map<String, String> environment, List<EventSource> events,
                                  AsyncConfig async) {
     public String handlerClass() {

@@ -8,7 +8,7 @@ import java.util.Map;
 import static org.schoolcollab.local.template.TemplateYaml.intValue;
 import static org.schoolcollab.local.template.TemplateYaml.map;
 
-/** Reads each AWS::Serverless::Function as SAM deploys it: Globals first, its own properties over them. */
+/** Reads each AWS::Serverless::Function with Globals applied, so local functions get what SAM would give them. */
 final class FunctionReader {
     private final SamTemplate template;
     private final EventSourceReader events;

@@ -3,10 +3,7 @@ package org.schoolcollab.local.template;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * A SAM S3 event: object events of a bucket in this template (Events, e.g. s3:ObjectCreated:*), narrowed by
- * key prefix and suffix rules, delivered to the function as an asynchronous invocation.
- */
+/** A SAM S3 event, so the objects a bucket stores reach the functions that subscribe to them. */
 public record S3Source(String name, String functionId, String bucketId, List<String> events,
                        List<S3KeyRule> rules) implements EventSource {
     /** The bucket's local name: its logical id in lower case (as !Ref gives it to functions). */

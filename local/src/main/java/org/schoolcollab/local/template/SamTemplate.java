@@ -10,11 +10,7 @@ import java.util.Objects;
 
 import static org.schoolcollab.local.template.TemplateYaml.map;
 
-/**
- * What the local runner needs from template.yaml: functions, their HTTP routes, stream and S3 triggers, the
- * tables and buckets, the default authorizer and parameter defaults. Read here so the runner never repeats the
- * template.
- */
+/** What the local runner needs from template.yaml, read in one place so the runner never repeats the template. */
 public final class SamTemplate {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads template.yaml into plain maps and lists with the short-form tags in their long form, so readers see one shape. */
+/** Reads template.yaml with short-form tags in their long form, so everything after sees one shape. */
 public final class TemplateYaml {
     private TemplateYaml() {
     }

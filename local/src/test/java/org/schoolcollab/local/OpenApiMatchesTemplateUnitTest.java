@@ -79,7 +79,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * what the code writes, and (when com.networknt:json-schema-validator is on the test classpath) every example
  * satisfies the schema it illustrates.
  */
-class OpenApiMatchesTemplateTest {
+class OpenApiMatchesTemplateUnitTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String PROBLEM_JSON = "application/problem+json";

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the runner reads a template's buckets and SAM S3 events, and how S3 matches and encodes keys. */
-class SamTemplateS3Test {
+class SamTemplateS3UnitTest {
     private static SamTemplate template(Path dir, String events) throws IOException {
         Path file = dir.resolve("template.yaml");
         Files.writeString(file, """

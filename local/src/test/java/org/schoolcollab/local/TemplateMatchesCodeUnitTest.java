@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** template.yaml and the code agree: handlers exist with the event types their triggers send, and are tested. */
-class TemplateMatchesCodeTest {
+class TemplateMatchesCodeUnitTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
 
     private static List<FunctionDefinition> functions() throws IOException {

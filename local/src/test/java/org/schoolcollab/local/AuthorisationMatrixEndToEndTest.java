@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every route × {no token, a school user of the application or community, a school user of another school,
  * staff} over real HTTP through the runner's JWT authorizer, against the status each must get.
  */
-class AuthorisationMatrixTest {
+class AuthorisationMatrixEndToEndTest {
     @RegisterExtension
     static final InMemoryRunner RUNNER = new InMemoryRunner();
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

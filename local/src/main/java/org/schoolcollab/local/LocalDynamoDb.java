@@ -1,5 +1,6 @@
 package org.schoolcollab.local;
 
+import org.schoolcollab.local.template.TableDefinition;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +25,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.schoolcollab.local.SamTemplate.list;
-import static org.schoolcollab.local.SamTemplate.map;
+import static org.schoolcollab.local.template.TemplateYaml.list;
+import static org.schoolcollab.local.template.TemplateYaml.map;
 
 /** DynamoDB Local in this JVM, on a free loopback port, with the template's tables created in it. */
 final class LocalDynamoDb implements AutoCloseable {
@@ -97,12 +98,12 @@ final class LocalDynamoDb implements AutoCloseable {
     DynamoDbStreamsClient streams() { return streams; }
 
     /** Creates the table as the template declares it, unless it is already there (a persisted restart). */
-    void ensureTable(SamTemplate.Table table) {
+    void ensureTable(TableDefinition table) {
         ensureTable(client, table);
     }
 
     /** Also used against other DynamoDB endpoints (LocalStack) so every test builds the template's table. */
-    static void ensureTable(DynamoDbClient client, SamTemplate.Table table) {
+    static void ensureTable(DynamoDbClient client, TableDefinition table) {
         Map<String, Object> p = table.properties();
         List<AttributeDefinition> attributes = list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
                 .attributeName(str(a, "AttributeName")).attributeType(str(a, "AttributeType")).build()).toList();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import org.schoolcollab.local.template.FunctionDefinition;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
@@ -15,12 +16,12 @@ import java.nio.charset.StandardCharsets;
  * use with its no-argument constructor, fed JSON through the Lambda runtime's own serialisers.
  */
 final class LocalFunction {
-    private final SamTemplate.Function definition;
+    private final FunctionDefinition definition;
     private volatile RequestHandler<Object, Object> handler;
     private PojoSerializer<Object> input;
     private PojoSerializer<Object> output;
 
-    LocalFunction(SamTemplate.Function definition) {
+    LocalFunction(FunctionDefinition definition) {
         this.definition = definition;
     }
 
@@ -28,7 +29,7 @@ final class LocalFunction {
         return definition.id();
     }
 
-    SamTemplate.Function definition() {
+    FunctionDefinition definition() {
         return definition;
     }
 

@@ -2,6 +2,8 @@ package org.schoolcollab.local;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schoolcollab.local.template.SamTemplate;
+import org.schoolcollab.local.template.TableDefinition;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ class LocalDynamoDbIntegrationTest {
     @Test
     void aKeptTableGainsTheIndexesTheTemplateAddedSince(@TempDir Path data) throws Exception {
         SamTemplate template = SamTemplate.load(Path.of(System.getProperty("project.root", "..")).resolve("template.yaml"));
-        SamTemplate.Table full = template.table("Table");
+        TableDefinition full = template.table("Table");
         List<?> indexes = (List<?>) full.properties().get("GlobalSecondaryIndexes");
         assertThat(indexes).hasSizeGreaterThan(1);
         Map<String, Object> older = new HashMap<>(full.properties());
@@ -27,7 +29,7 @@ class LocalDynamoDbIntegrationTest {
                 .filter(a -> !String.valueOf(((Map<?, ?>) a).get("AttributeName")).startsWith("gsi2")).toList());
 
         try (LocalDynamoDb dynamo = LocalDynamoDb.start(data)) {
-            LocalDynamoDb.ensureTable(dynamo.client(), new SamTemplate.Table("Table", older));
+            LocalDynamoDb.ensureTable(dynamo.client(), new TableDefinition("Table", older));
             assertThat(dynamo.client().describeTable(b -> b.tableName("Table")).table().globalSecondaryIndexes()).hasSize(1);
 
             LocalDynamoDb.ensureTable(dynamo.client(), full);

@@ -10,6 +10,7 @@ import org.schoolcollab.eoi.ExpressionOfInterest;
 import org.schoolcollab.eoi.OnEoiSubmitted;
 import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.local.template.SamTemplate;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.adapters.DynamoNotificationStore;

@@ -35,6 +35,8 @@ import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.kernel.School;
 import org.schoolcollab.kernel.SchoolType;
+import org.schoolcollab.local.template.HttpRoute;
+import org.schoolcollab.local.template.SamTemplate;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanFileType;
@@ -82,7 +84,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * what the code writes, and (when com.networknt:json-schema-validator is on the test classpath) every example
  * satisfies the schema it illustrates.
  */
-class OpenApiMatchesTemplateTest {
+class OpenApiMatchesTemplateUnitTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -122,7 +124,7 @@ class OpenApiMatchesTemplateTest {
     void pathsAndMethodsAreExactlyTheTemplateRoutes() {
         Set<String> templateRoutes = template.functions().stream()
                 .flatMap(f -> f.routes().stream())
-                .map(SamTemplate.HttpRoute::routeKey)
+                .map(HttpRoute::routeKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> specRoutes = new TreeSet<>(operations().keySet());
         assertThat(templateRoutes).as("HttpApi routes in template.yaml").isNotEmpty();
@@ -176,8 +178,8 @@ class OpenApiMatchesTemplateTest {
                 .getOrDefault("securitySchemes", Map.of()), "securitySchemes");
         Set<String> authorized = template.functions().stream()
                 .flatMap(f -> f.routes().stream())
-                .filter(SamTemplate.HttpRoute::authorized)
-                .map(SamTemplate.HttpRoute::routeKey)
+                .filter(HttpRoute::authorized)
+                .map(HttpRoute::routeKey)
                 .collect(Collectors.toSet());
         operations().forEach((route, op) -> {
             Object security = op.containsKey("security") ? op.get("security") : spec.get("security");

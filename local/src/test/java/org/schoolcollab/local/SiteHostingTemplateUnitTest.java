@@ -2,6 +2,7 @@ package org.schoolcollab.local;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.schoolcollab.local.template.SamTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CORS open to the site's origin only (plus the optional DevWebOrigin), and Cognito's client set up for the hosted
  * UI's authorization-code flow with the site as its callback.
  */
-class SiteHostingTemplateTest {
+class SiteHostingTemplateUnitTest {
     private static final Path TEMPLATE = Path.of(System.getProperty("project.root", "..")).resolve("template.yaml");
     private static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
@@ -59,7 +60,7 @@ class SiteHostingTemplateTest {
         Map<String, Object> policy = properties("SiteBucketPolicy", "AWS::S3::BucketPolicy");
         assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "SiteBucket"));
         List<Map<String, Object>> statements = list(map(policy.get("PolicyDocument")).get("Statement")).stream()
-                .map(SiteHostingTemplateTest::map).toList();
+                .map(SiteHostingTemplateUnitTest::map).toList();
 
         List<Map<String, Object>> allows = statements.stream().filter(s -> "Allow".equals(s.get("Effect"))).toList();
         assertThat(allows).as("one Allow: the distribution's reads").hasSize(1);

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** S3 keeps its objects in the data folder: a restart finds them, --fresh starts empty, --in-memory leaves nothing. */
-class LocalS3RestartTest {
+class LocalS3RestartEndToEndTest {
     private static S3Client client() {
         return S3Client.builder().region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
                 .forcePathStyle(true).build();

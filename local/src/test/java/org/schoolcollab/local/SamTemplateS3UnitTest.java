@@ -2,6 +2,11 @@ package org.schoolcollab.local;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.schoolcollab.local.template.AsyncConfig;
+import org.schoolcollab.local.template.FunctionDefinition;
+import org.schoolcollab.local.template.S3KeyRule;
+import org.schoolcollab.local.template.S3Source;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the runner reads a template's buckets and SAM S3 events, and how S3 matches and encodes keys. */
-class SamTemplateS3Test {
+class SamTemplateS3UnitTest {
     private static SamTemplate template(Path dir, String events) throws IOException {
         Path file = dir.resolve("template.yaml");
         Files.writeString(file, """
@@ -70,16 +75,16 @@ class SamTemplateS3Test {
 
     @Test
     void anS3EventIsReadWithItsBucketEventTypesAndKeyRules(@TempDir Path dir) throws Exception {
-        SamTemplate.Function f = template(dir, PLAN_UPLOADED).functions().getFirst();
+        FunctionDefinition f = template(dir, PLAN_UPLOADED).functions().getFirst();
         assertThat(f.s3Events()).hasSize(1);
-        SamTemplate.S3Source s = f.s3Events().getFirst();
+        S3Source s = f.s3Events().getFirst();
         assertThat(s.name()).isEqualTo("PlanUploaded");
         assertThat(s.bucketId()).isEqualTo("PlansBucket");
         assertThat(s.bucketName()).isEqualTo("plansbucket");
         assertThat(s.events()).containsExactly("s3:ObjectCreated:*");
-        assertThat(s.rules()).containsExactly(new SamTemplate.S3KeyRule("prefix", "plans/"),
-                new SamTemplate.S3KeyRule("suffix", ".pdf"));
-        assertThat(f.async()).isEqualTo(new SamTemplate.AsyncConfig(2, false));
+        assertThat(s.rules()).containsExactly(new S3KeyRule("prefix", "plans/"),
+                new S3KeyRule("suffix", ".pdf"));
+        assertThat(f.async()).isEqualTo(new AsyncConfig(2, false));
 
         assertThat(s.matches("plansbucket", "ObjectCreated:Put", "plans/c1/v1.pdf")).isTrue();
         assertThat(s.matches("plansbucket", "ObjectCreated:CompleteMultipartUpload", "plans/a b.pdf")).isTrue();
@@ -98,7 +103,7 @@ class SamTemplateS3Test {
                     Bucket: !Ref PlansBucket
                     Events: [s3:ObjectCreated:Put, s3:ObjectCreated:CompleteMultipartUpload]
                 """);
-        SamTemplate.S3Source s = t.functions().getFirst().s3Events().getFirst();
+        S3Source s = t.functions().getFirst().s3Events().getFirst();
         assertThat(s.rules()).isEmpty();
         assertThat(s.matchesEvent("ObjectCreated:Put")).isTrue();
         assertThat(s.matchesEvent("ObjectCreated:CompleteMultipartUpload")).isTrue();
@@ -123,7 +128,7 @@ class SamTemplateS3Test {
                       Events:
                         E: {Type: S3, Properties: {Bucket: !Ref B, Events: s3:ObjectCreated:*}}
                 """);
-        assertThat(SamTemplate.load(file).functions().getFirst().async()).isEqualTo(new SamTemplate.AsyncConfig(1, true));
+        assertThat(SamTemplate.load(file).functions().getFirst().async()).isEqualTo(new AsyncConfig(1, true));
     }
 
     @Test

@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
+import org.schoolcollab.local.template.FunctionDefinition;
+import org.schoolcollab.local.template.S3Source;
+import org.schoolcollab.local.template.SamTemplate;
+import org.schoolcollab.local.template.StreamSource;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -18,18 +22,18 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** template.yaml and the code agree: handlers exist with the event types their triggers send, and are tested. */
-class TemplateMatchesCodeTest {
+class TemplateMatchesCodeUnitTest {
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
 
-    private static List<SamTemplate.Function> functions() throws IOException {
+    private static List<FunctionDefinition> functions() throws IOException {
         return SamTemplate.load(ROOT.resolve("template.yaml")).functions();
     }
 
     @Test
     void everyHandlerImplementsRequestHandlerWithTheTypesItsTriggerSends() throws Exception {
-        List<SamTemplate.Function> functions = functions();
+        List<FunctionDefinition> functions = functions();
         assertThat(functions).isNotEmpty();
-        for (SamTemplate.Function f : functions) {
+        for (FunctionDefinition f : functions) {
             assertThat(f.handler()).as(f.id()).endsWith("::handleRequest");
             Class<?> type = Class.forName(f.handlerClass());
             assertThat(RequestHandler.class).as(f.id()).isAssignableFrom(type);
@@ -51,8 +55,8 @@ class TemplateMatchesCodeTest {
 
     @Test
     void everyStreamTriggerIsFilteredReportsPartialFailuresAndGivesUpSomewhere() throws Exception {
-        for (SamTemplate.Function f : functions()) {
-            for (SamTemplate.StreamSource s : f.streams()) {
+        for (FunctionDefinition f : functions()) {
+            for (StreamSource s : f.streams()) {
                 assertThat(s.reportBatchItemFailures()).as(f.id() + " ReportBatchItemFailures").isTrue();
                 assertThat(s.bisectOnError()).as(f.id() + " BisectBatchOnFunctionError").isTrue();
                 assertThat(s.maximumRetryAttempts()).as(f.id() + " bounded MaximumRetryAttempts").isBetween(0, 10);
@@ -65,8 +69,8 @@ class TemplateMatchesCodeTest {
     @Test
     void everyS3TriggerIsForObjectsCreatedUnderAPrefixOfATemplateBucket() throws Exception {
         SamTemplate template = SamTemplate.load(ROOT.resolve("template.yaml"));
-        for (SamTemplate.Function f : template.functions()) {
-            for (SamTemplate.S3Source s : f.s3Events()) {
+        for (FunctionDefinition f : template.functions()) {
+            for (S3Source s : f.s3Events()) {
                 assertThat(template.bucketIds()).as(f.id()).contains(s.bucketId());
                 assertThat(s.events()).as(f.id() + " Events").allMatch(e -> e.startsWith("s3:ObjectCreated:"));
                 // Without a prefix, a function that writes to its own bucket would trigger itself.
@@ -81,7 +85,7 @@ class TemplateMatchesCodeTest {
         try (Stream<Path> walk = Files.walk(ROOT.resolve("functions/src/test/java"))) {
             testFiles = walk.map(p -> p.getFileName().toString()).toList();
         }
-        for (SamTemplate.Function f : functions()) {
+        for (FunctionDefinition f : functions()) {
             String simpleName = f.handlerClass().substring(f.handlerClass().lastIndexOf('.') + 1);
             assertThat(testFiles).as("a handler test for %s (%s)", f.id(), f.routes())
                     .contains(simpleName + "Test.java");

@@ -22,12 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator through the SDK's per-service settings, so a DynamoDB client reaches DynamoDB Local and an S3 client or
  * presigner reaches S3Proxy, each without knowing it runs locally.
  */
-class ServiceEndpointsTest {
+class ServiceEndpointsIntegrationTest {
     private static LocalRunner runner;
 
     @BeforeAll
     static void start() throws Exception {
-        Path template = Path.of(ServiceEndpointsTest.class.getResource("/s3-test-template.yaml").toURI());
+        Path template = Path.of(ServiceEndpointsIntegrationTest.class.getResource("/s3-test-template.yaml").toURI());
         runner = LocalRunner.start(new LocalRunner.Options(0, null, false, true, template, Map.of()));
     }
 

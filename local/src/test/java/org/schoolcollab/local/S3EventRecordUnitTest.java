@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The S3 event notification record the runner builds, field by field as S3 sends it to Lambda. */
-class S3EventRecordTest {
+class S3EventRecordUnitTest {
     private final S3EventSource source = new S3EventSource(List.of(), Path.of("unused"));
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The default runner keeps its data: a restart finds the applications, honours old tokens and re-sends nothing. */
-class LocalRunnerRestartTest {
+class LocalRunnerRestartEndToEndTest {
     private static final Path TEMPLATE = Path.of(System.getProperty("project.root", "..")).resolve("template.yaml");
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.schoolcollab.local.template.HttpRoute;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every route × {no token, a school user of the application or community, a school user of another school,
  * staff} over real HTTP through the runner's JWT authorizer, against the status each must get.
  */
-class AuthorisationMatrixTest {
+class AuthorisationMatrixEndToEndTest {
     @RegisterExtension
     static final InMemoryRunner RUNNER = new InMemoryRunner();
     private static final Map<String, String> TOKENS = new java.util.HashMap<>();
@@ -225,7 +227,7 @@ class AuthorisationMatrixTest {
     void theMatrixCoversEveryRouteOfTheTemplate() throws Exception {
         var template = SamTemplate.load(Path.of(System.getProperty("project.root", "..")).resolve("template.yaml"));
         var routes = template.functions().stream().flatMap(f -> f.routes().stream())
-                .map(SamTemplate.HttpRoute::routeKey).collect(java.util.stream.Collectors.toSet());
+                .map(HttpRoute::routeKey).collect(java.util.stream.Collectors.toSet());
         var covered = matrix().map(a -> (String) a.get()[0]).collect(java.util.stream.Collectors.toSet());
         assertThat(covered).containsExactlyInAnyOrderElementsOf(routes);
     }

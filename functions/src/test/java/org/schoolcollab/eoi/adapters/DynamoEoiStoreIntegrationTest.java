@@ -238,7 +238,7 @@ class DynamoEoiStoreIntegrationTest {
         List<Map<String, AttributeValue>> keys = DynamoDbLocal.scanType(table, IdempotencyItems.TYPE);
         assertThat(keys).singleElement().satisfies(k -> {
             assertThat(k.get("requestHash").s()).isEqualTo(SubmitEoiRequest.sha256(newBody));
-            assertThat(k.get("body").s()).isEqualTo(second.body());
+            assertThat(k.get("eoiId").s()).isEqualTo(second.id());
         });
     }
 

@@ -1,0 +1,28 @@
+package org.schoolcollab.testsupport.fakes;
+
+import org.schoolcollab.funding.FundingRecord;
+import org.schoolcollab.funding.FundingStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Funding records in memory, keyed as the DynamoDB store keys them: by community and the record's own key. */
+public final class InMemoryFundingStore implements FundingStore {
+    private final Map<String, FundingRecord> records = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean recordIfAbsent(FundingRecord record) {
+        return records.putIfAbsent(record.communityId() + "|" + record.key(), record) == null;
+    }
+
+    @Override
+    public synchronized List<FundingRecord> forCommunity(String communityId) {
+        return records.values().stream().filter(r -> r.communityId().equals(communityId)).toList();
+    }
+
+    public synchronized List<FundingRecord> all() {
+        return new ArrayList<>(records.values());
+    }
+}

@@ -1,5 +1,6 @@
 package org.schoolcollab.kernel;
 
+/** The kinds of member a community can have, as the programmes' own lists name them. */
 public enum SchoolType {
     PRIMARY, INTERMEDIATE, SECONDARY, AREA, COMPOSITE, SPECIAL, EARLY_LEARNING, TERTIARY;
 

@@ -1,3 +1,4 @@
 package org.schoolcollab.notify;
 
+/** One message to one recipient, in plain text. */
 public record Mail(String to, String subject, String text) {}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/** Where a community's plan versions are kept, with the verdict on each one's file. */
 public interface PlanStore {
     /**
      * Stores a new plan with the community's next version number (1, 2, 3, ...), allocated in the same write:

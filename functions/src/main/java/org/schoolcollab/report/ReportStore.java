@@ -7,7 +7,7 @@ import org.schoolcollab.kernel.Programme;
 import java.util.List;
 import java.util.Optional;
 
-/** What a programme report reads. One DynamoDB implementation, by Query only. */
+/** What a programme report reads: applications by status and wave, and communities by programme. */
 public interface ReportStore {
 
     /**

@@ -5,6 +5,7 @@ import org.schoolcollab.plan.PlanDecision;
 
 import java.util.Optional;
 
+/** Where staff's decisions on plan versions are recorded, with the plan's status. */
 public interface PlanReviewStore {
     Optional<Plan> findPlan(String communityId, String planId);
 

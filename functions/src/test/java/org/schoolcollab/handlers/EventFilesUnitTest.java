@@ -30,32 +30,32 @@ class EventFilesUnitTest {
      * needs a line here, a sample event in events/ and that test.
      */
     private static final Map<String, String> ROUTES = Map.ofEntries(
-            Map.entry("POST /expressions-of-interest", "SubmitEoiHandlerTest"),
-            Map.entry("GET /expressions-of-interest/{id}", "GetEoiHandlerTest"),
-            Map.entry("GET /expressions-of-interest", "ListEoisHandlerTest"),
-            Map.entry("POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerTest"),
-            Map.entry("GET /communities/{id}", "GetCommunityHandlerTest"),
-            Map.entry("GET /communities", "ListCommunitiesHandlerTest"),
-            Map.entry("GET /notifications", "ListNotificationsHandlerTest"),
-            Map.entry("GET /reports/summary", "ReportSummaryHandlerTest"),
-            Map.entry("GET /communities/{id}/funding", "GetCommunityFundingHandlerTest"),
-            Map.entry("POST /communities/{id}/grants", "AwardGrantHandlerTest"),
-            Map.entry("POST /communities/{id}/plans/{planId}/decision", "DecidePlanHandlerTest"),
-            Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerTest"),
-            Map.entry("POST /communities/{id}/plans", "RegisterPlanHandlerTest"),
-            Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerTest"));
+            Map.entry("POST /expressions-of-interest", "SubmitEoiHandlerIntegrationTest"),
+            Map.entry("GET /expressions-of-interest/{id}", "GetEoiHandlerIntegrationTest"),
+            Map.entry("GET /expressions-of-interest", "ListEoisHandlerIntegrationTest"),
+            Map.entry("POST /expressions-of-interest/{id}/decision", "DecideEoiHandlerIntegrationTest"),
+            Map.entry("GET /communities/{id}", "GetCommunityHandlerIntegrationTest"),
+            Map.entry("GET /communities", "ListCommunitiesHandlerIntegrationTest"),
+            Map.entry("GET /notifications", "ListNotificationsHandlerIntegrationTest"),
+            Map.entry("GET /reports/summary", "ReportSummaryHandlerIntegrationTest"),
+            Map.entry("GET /communities/{id}/funding", "GetCommunityFundingHandlerIntegrationTest"),
+            Map.entry("POST /communities/{id}/grants", "AwardGrantHandlerIntegrationTest"),
+            Map.entry("POST /communities/{id}/plans/{planId}/decision", "DecidePlanHandlerIntegrationTest"),
+            Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerIntegrationTest"),
+            Map.entry("POST /communities/{id}/plans", "RegisterPlanHandlerIntegrationTest"),
+            Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerIntegrationTest"));
 
     /** S3 events by file-name prefix: the key prefix the function's template filter subscribes, and its test. */
     private static final Map<String, String> S3_PREFIXES = Map.of("plan-received", "plans/");
-    private static final Map<String, String> S3_TESTS = Map.of("plan-received", "PlanUploadedHandlerTest");
+    private static final Map<String, String> S3_TESTS = Map.of("plan-received", "PlanUploadedHandlerIntegrationTest");
 
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(
             "eoi-notifications", "EOI",
             "decision-notifications", "DECISION");
     private static final Map<String, String> STREAM_TESTS = Map.of(
-            "eoi-notifications", "EoiSubmittedHandlerTest",
-            "decision-notifications", "EoiDecidedHandlerTest");
+            "eoi-notifications", "EoiSubmittedHandlerIntegrationTest",
+            "decision-notifications", "EoiDecidedHandlerIntegrationTest");
 
     static Stream<String> apiEvents() throws IOException {
         return names().stream().filter(n -> streamPrefix(n).isEmpty() && s3Prefix(n).isEmpty());

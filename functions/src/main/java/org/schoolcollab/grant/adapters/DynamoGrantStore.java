@@ -4,6 +4,7 @@ import org.schoolcollab.grant.Grant;
 import org.schoolcollab.grant.GrantStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+/** Grants in their community's partition (pk COMMUNITY#id, sk GRANT#id), written once. */
 public final class DynamoGrantStore implements GrantStore {
     private final DynamoDbClient dynamo;
     private final String table;

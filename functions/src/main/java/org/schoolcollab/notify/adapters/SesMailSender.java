@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 import java.nio.charset.StandardCharsets;
 
+/** Mail through SES v2, in UTF-8, in the configuration set when one is named. */
 public final class SesMailSender implements MailSender {
     private final SesV2Client ses;
     private final String from;

@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.schoolcollab.kernel.adapters.Items.str;
 
+/** Plans in their community's partition, numbered by a marker item per version written with each. */
 public final class DynamoPlanStore implements PlanStore {
     static final int MAX_ATTEMPTS = 8;
     private final DynamoDbClient dynamo;

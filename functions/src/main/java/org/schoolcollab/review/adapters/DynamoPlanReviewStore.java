@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import static org.schoolcollab.kernel.adapters.Items.str;
 
+/** A plan decision in one transaction: the plan leaves RECEIVED, and the decision record is written beside it. */
 public final class DynamoPlanReviewStore implements PlanReviewStore {
     private final DynamoDbClient dynamo;
     private final String table;

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.schoolcollab.kernel.adapters.Items.str;
 
+/** Visits in their cluster's partition, sorted by date: one Query lists them. */
 public final class DynamoVisitStore implements VisitStore {
     /** Newest first: the later visit date, and on the same date the one recorded later. */
     static final Comparator<ChallengeVisit> NEWEST_FIRST = Comparator.comparing(ChallengeVisit::visitDate)

@@ -30,7 +30,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_COMMUNITY_ID;
 import static org.schoolcollab.testsupport.PlanSamples.SAMPLE_PLAN_ID;
 
 /** GET /communities/{id}/plans/{planId}/document: a 5-minute download of a received plan, for members and staff. */
-class GetPlanDocumentHandlerTest {
+class GetPlanDocumentHandlerIntegrationTest {
     @TempDir
     Path outbox;
     private PlanFixture world;

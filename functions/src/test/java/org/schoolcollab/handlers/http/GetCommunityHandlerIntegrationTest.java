@@ -46,7 +46,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_COMMUNITY_ID;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_EOI_ID;
 
 /** GET /communities/{id}: users of its member schools and staff see it; anyone else gets 404. */
-class GetCommunityHandlerTest {
+class GetCommunityHandlerIntegrationTest {
     private static final Instant SUBMITTED = Instant.parse("2026-03-02T21:14:05.123Z");
     private static final Instant DECIDED = Instant.parse("2026-03-09T02:30:00Z");
 
@@ -340,7 +340,7 @@ class GetCommunityHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id community-req-3");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", SAMPLE_COMMUNITY_ID);
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR")
                 .contains("GET /communities/{id}"));

@@ -38,7 +38,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /communities/{id}/grants: staff award a grant in the programme's currency, for a purpose its policy names. */
-class AwardGrantHandlerTest {
+class AwardGrantHandlerIntegrationTest {
     /** The community id in events/award-grant*.json. */
     static final String COMMUNITY_ID = "4a1c2e3f-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
 

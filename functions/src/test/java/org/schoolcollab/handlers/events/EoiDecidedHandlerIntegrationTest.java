@@ -37,7 +37,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_COMMUNITY_ID;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_EOI_ID;
 
 /** The decision reaction on the table stream, driven by the stream event in events/. */
-class EoiDecidedHandlerTest {
+class EoiDecidedHandlerIntegrationTest {
     private static final String STAFF = "programme-office@example.org";
     private static final String FROM = "no-reply@example.org";
     private static final String CONTACT = "principal@otaki.example.school.nz";

@@ -29,7 +29,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /communities/{id}/plans/{planId}/decision: staff endorse a RECEIVED kahui-ako plan, or ask for changes, once. */
-class DecidePlanHandlerTest {
+class DecidePlanHandlerIntegrationTest {
     /** The ids in events/decide-plan-endorse.json. */
     static final String COMMUNITY_ID = "4a1c2e3f-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
     static final String PLAN_ID = "5b2d3f4a-6c7e-4f8a-9b0c-1d2e3f4a5b6c";

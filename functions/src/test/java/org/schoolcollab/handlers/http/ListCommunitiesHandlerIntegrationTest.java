@@ -45,7 +45,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /communities?programme=&status=: staff list a programme's communities, oldest first, paginated. */
-class ListCommunitiesHandlerTest {
+class ListCommunitiesHandlerIntegrationTest {
     private static final Instant FIRST = Instant.parse("2026-03-02T08:00:00Z");
 
     private String table;
@@ -329,7 +329,7 @@ class ListCommunitiesHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id communities-req-5");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", "gsi1");
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR").contains("GET /communities"));
     }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GET /notifications: staff read the whole notification log (optionally one community's), anyone else the
  * notifications sent to their own email; newest first, paginated.
  */
-class ListNotificationsHandlerTest {
+class ListNotificationsHandlerIntegrationTest {
     private static final Instant FIRST = Instant.parse("2026-03-02T21:14:05Z");
     private static final String STAFF = "programme-office@example.org";
     /** The school user of events/list-notifications-school-user.json. */
@@ -358,7 +358,7 @@ class ListNotificationsHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id notifications-req-3");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", "gsi2", OTAKI);
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR").contains("GET /notifications"));
         assertThat(context.logLines()).noneSatisfy(line -> assertThat(line).containsIgnoringCase(OTAKI));

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GET /reports/summary?programme=&wave=: staff see a programme, or one approval wave, in numbers. The figures of
  * the whole first New Zealand wave are in ReportServiceIntegrationTest; here, the route over a small programme.
  */
-class ReportSummaryHandlerTest {
+class ReportSummaryHandlerIntegrationTest {
     private static final Instant OPENED = Instant.parse("2014-11-03T20:00:00Z");
     private static final Instant NOW = Instant.parse("2014-12-18T03:00:00Z");
 
@@ -245,7 +245,7 @@ class ReportSummaryHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id report-req-7");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", "gsi1");
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR").contains("GET /reports/summary"));
     }

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_EOI_ID;
 
 /** GET /expressions-of-interest/{id}: the submitting schools and staff see it; anyone else gets 404. */
-class GetEoiHandlerTest {
+class GetEoiHandlerIntegrationTest {
     private static final Instant SUBMITTED = Instant.parse("2026-03-02T21:14:05.123Z");
 
     private String table;
@@ -73,7 +73,7 @@ class GetEoiHandlerTest {
         assertThat(eoi.path("submittedAt").asText()).isEqualTo("2026-03-02T21:14:05.123Z");
         assertThat(eoi.path("submittedBy").path("sub").asText()).isEqualTo(EventFiles.SAMPLE_SUB);
         assertThat(eoi.path("history")).hasSize(1);
-        assertThat(SubmitEoiHandlerTest.fieldNames(eoi.path("history").get(0)))
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(eoi.path("history").get(0)))
                 .as("a submission's entry says no wave or reason").containsExactlyInAnyOrder("at", "event", "by");
         assertThat(eoi.path("history").get(0).path("event").asText()).isEqualTo("SUBMITTED");
         assertThat(eoi.path("history").get(0).path("at").asText()).isEqualTo("2026-03-02T21:14:05.123Z");
@@ -95,7 +95,7 @@ class GetEoiHandlerTest {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         JsonNode history = Problems.json(response).path("history");
         assertThat(history).hasSize(2);
-        assertThat(SubmitEoiHandlerTest.fieldNames(history.get(1))).containsExactlyInAnyOrder("at", "event", "by");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(history.get(1))).containsExactlyInAnyOrder("at", "event", "by");
         assertThat(history.get(1).path("event").asText()).isEqualTo("DECLINED");
         assertThat(history.get(1).path("by").asText()).isEqualTo("staff-sub");
     }
@@ -180,7 +180,7 @@ class GetEoiHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id get-req-42");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", SAMPLE_EOI_ID);
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR"));
     }

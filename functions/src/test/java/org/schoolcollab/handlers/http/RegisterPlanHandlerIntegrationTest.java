@@ -40,7 +40,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_COMMUNITY_ID;
 import static org.schoolcollab.testsupport.PlanSamples.SAMPLE_PLAN_ID;
 
 /** POST /communities/{id}/plans: a member school registers a plan version and gets a presigned upload. */
-class RegisterPlanHandlerTest {
+class RegisterPlanHandlerIntegrationTest {
     @TempDir
     Path outbox;
     private PlanFixture world;

@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The visit reaction, fed VISIT inserts from the table's real stream: the cluster's contact told the outcome
  * (changes required: upload a new plan version) and staff told, once per visit.
  */
-class ChallengeVisitRecordedHandlerTest {
+class ChallengeVisitRecordedHandlerIntegrationTest {
     private static final String CONTACT = "head@budmouth.example.sch.uk";
     private static final String STAFF = "board@example.org";
     private static final String PLAN_V1 = "8e1b4c7a-2d5f-4a9e-b3c6-1f0d2e4a6b8c";

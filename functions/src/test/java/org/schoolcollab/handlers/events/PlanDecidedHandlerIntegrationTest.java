@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * roles, 1 within-school role, 1 leader (primary principal: 25,000 + 1,000 induction), and inquiry time
  * max(50, 4 × 6.5) = 50 hours for each of the 3 schools: 5 funding records.
  */
-class PlanDecidedHandlerTest {
+class PlanDecidedHandlerIntegrationTest {
     static final String COMMUNITY_ID = "6c3e4f5a-7b8c-4d9e-8f0a-1b2c3d4e5f6a";
 
     @TempDir

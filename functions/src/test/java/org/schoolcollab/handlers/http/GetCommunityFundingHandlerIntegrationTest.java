@@ -34,7 +34,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /communities/{id}/funding: the formation allowance records of an approved kahui-ako community, with totals. */
-class GetCommunityFundingHandlerTest {
+class GetCommunityFundingHandlerIntegrationTest {
     /** The community id in events/get-community-funding.json. */
     static final String COMMUNITY_ID = "4a1c2e3f-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
 

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The grant reaction, fed GRANT inserts from the table's real stream: a funding record and two emails, once. */
-class GrantAwardedHandlerTest {
+class GrantAwardedHandlerIntegrationTest {
     @TempDir
     Path outbox;
     private String table;

@@ -33,7 +33,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_EMAIL;
 import static org.schoolcollab.testsupport.EventFiles.SAMPLE_SUB;
 
 /** POST /expressions-of-interest, driven by the events in events/ over DynamoDB Local. */
-class SubmitEoiHandlerTest {
+class SubmitEoiHandlerIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-03-02T21:14:05.123Z");
 
     private String table;

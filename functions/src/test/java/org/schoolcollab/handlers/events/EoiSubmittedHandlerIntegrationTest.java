@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The table-stream reaction, driven by the stream events in events/. */
-class EoiSubmittedHandlerTest {
+class EoiSubmittedHandlerIntegrationTest {
     private static final String STAFF = "programme-office@example.org";
     private static final String FROM = "no-reply@example.org";
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The formation-allowance reaction, fed the APPROVED decision records read from the table's real stream (as
  * template.yaml's filter passes them): one funding record per member school, nothing more on replay.
  */
-class CommunityFormedHandlerTest {
+class CommunityFormedHandlerIntegrationTest {
     private String table;
     private CommunityFormedHandler handler;
     private MutableClock clock;

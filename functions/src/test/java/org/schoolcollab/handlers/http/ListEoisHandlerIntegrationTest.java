@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GET /expressions-of-interest: for staff the review queue, oldest first; for a school user the applications that
  * name their school, newest first; both paginated.
  */
-class ListEoisHandlerTest {
+class ListEoisHandlerIntegrationTest {
     private static final Instant FIRST = Instant.parse("2026-03-02T08:00:00Z");
 
     private String table;
@@ -445,7 +445,7 @@ class ListEoisHandlerTest {
         JsonNode problem = Problems.assertProblem(response, 500);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id list-req-7");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", "Exception", "gsi1");
     }
 

@@ -58,7 +58,7 @@ import static org.schoolcollab.testsupport.EventFiles.SAMPLE_STAFF_SUB;
  * conditional transaction that records the decision, moves the application on, and forms the community or
  * releases the schools.
  */
-class DecideEoiHandlerTest {
+class DecideEoiHandlerIntegrationTest {
     private static final Instant SUBMITTED = Instant.parse("2026-03-02T21:14:05.123Z");
     /** When the sample events decide (their requestContext time). */
     private static final Instant DECIDED = Instant.parse("2026-03-09T02:30:00Z");
@@ -214,7 +214,7 @@ class DecideEoiHandlerTest {
         assertThat(eoi.path("history").get(1).path("by").asText()).isEqualTo(SAMPLE_STAFF_SUB);
         assertThat(eoi.path("history").get(1).path("wave").asText()).isEqualTo(WAVE);
         assertThat(eoi.path("history").get(1).has("reason")).as("no reason was given").isFalse();
-        assertThat(SubmitEoiHandlerTest.fieldNames(eoi.path("history").get(0)))
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(eoi.path("history").get(0)))
                 .containsExactlyInAnyOrder("at", "event", "by");
         assertThat(approved.path("items")).extracting(i -> i.path("id").asText()).containsExactly(SAMPLE_EOI_ID);
         assertThat(submitted.path("items")).isEmpty();
@@ -338,7 +338,7 @@ class DecideEoiHandlerTest {
             JsonNode eoi = Problems.json(get.handleRequest(event, new TestContext("GetEoiFunction")));
             assertThat(eoi.path("status").asText()).isEqualTo("DECLINED");
             JsonNode entry = eoi.path("history").get(1);
-            assertThat(SubmitEoiHandlerTest.fieldNames(entry)).containsExactlyInAnyOrder("at", "event", "by", "reason");
+            assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(entry)).containsExactlyInAnyOrder("at", "event", "by", "reason");
             assertThat(entry.path("event").asText()).isEqualTo("DECLINED");
             assertThat(entry.path("at").asText()).isEqualTo("2026-03-09T02:30:00Z");
             assertThat(entry.path("reason").asText()).isEqualTo(DECLINE_REASON);
@@ -554,7 +554,7 @@ class DecideEoiHandlerTest {
         assertThat(problem.path("type").asText()).isEqualTo("/problems/internal");
         assertThat(problem.path("detail").asText())
                 .isEqualTo("the request could not be completed; quote request id decide-req-9");
-        assertThat(SubmitEoiHandlerTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(problem)).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(response.getBody()).doesNotContain(table, "localhost", String.valueOf(closed.getPort()),
                 "Exception", SAMPLE_EOI_ID);
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR")

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * POST /communities/{id}/challenge-visits: staff record a visit to a school-improvement cluster, naming the plan
  * version reviewed; GET /communities/{id} lists the cluster's visits, newest first.
  */
-class RecordChallengeVisitHandlerTest {
+class RecordChallengeVisitHandlerIntegrationTest {
     /** The community id in events/record-challenge-visit*.json. */
     static final String COMMUNITY_ID = "6c2d8e4f-1a3b-4c5d-9e7f-2b4a6c8d0e1f";
     /** The plan events/record-challenge-visit.json reviews: version 1 of the cluster's action plan. */
@@ -154,7 +154,7 @@ class RecordChallengeVisitHandlerTest {
         assertThat(body.path("recordedAt").asText()).isEqualTo("2026-03-09T10:00:00Z");
         assertThat(body.at("/recordedBy/sub").asText()).isEqualTo(EventFiles.SAMPLE_STAFF_SUB);
         assertThat(body.at("/recordedBy/email").asText()).isEqualTo(EventFiles.SAMPLE_STAFF_EMAIL);
-        assertThat(SubmitEoiHandlerTest.fieldNames(body)).containsExactlyInAnyOrder("visitId", "communityId",
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(body)).containsExactlyInAnyOrder("visitId", "communityId",
                 "programme", "visitDate", "planId", "planVersion", "outcome", "notes", "recordedAt", "recordedBy");
 
         assertThat(visits()).singleElement().satisfies(v -> {
@@ -200,7 +200,7 @@ class RecordChallengeVisitHandlerTest {
                 .containsExactly("2026-03-09T11:30:00Z", "2026-03-06T15:00:00Z");
         assertThat(visits.get(1).path("notes").asText()).startsWith("Year 9 reading");
         // The list carries the visit, not who recorded it nor the contact copied for the notification.
-        assertThat(SubmitEoiHandlerTest.fieldNames(visits.get(0))).containsExactlyInAnyOrder("visitId", "visitDate",
+        assertThat(SubmitEoiHandlerIntegrationTest.fieldNames(visits.get(0))).containsExactlyInAnyOrder("visitId", "visitDate",
                 "planId", "planVersion", "outcome", "notes", "recordedAt");
         assertThat(asStaff.path("members")).hasSize(2);
         // Beside the visits, the cluster's action plan versions, newest first: a cluster has no plan review.

@@ -38,7 +38,7 @@ import static org.schoolcollab.testsupport.PlanSamples.SAMPLE_OBJECT_KEY;
 import static org.schoolcollab.testsupport.PlanSamples.SAMPLE_PLAN_ID;
 
 /** S3 ObjectCreated under plans/, as S3 sends it (events/plan-received-put.json), against S3Proxy and DynamoDB Local. */
-class PlanUploadedHandlerTest {
+class PlanUploadedHandlerIntegrationTest {
     @TempDir
     Path outbox;
     private PlanFixture world;

@@ -3,7 +3,7 @@ import { ACCEPT, checkChallenges, checkFile, challengeLimits, DOCX, MAX_SIZE_BYT
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-describe("plan upload rules (the API's PlanValidator and PlanChecker, in the browser)", () => {
+describe("plan upload rules (the API's RegisterPlanRequest and PlanChecker, in the browser)", () => {
   it("offers PDFs and Word .docx documents in the file picker", () => {
     expect(ACCEPT.split(",")).toEqual([".pdf", PDF, ".docx", DOCX]);
   });

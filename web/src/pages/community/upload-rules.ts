@@ -1,6 +1,6 @@
 /**
  * The plan upload's rules, checked in the browser before anything is sent. They are the API's own
- * (openapi.yaml PlanRequest; functions/.../plan/PlanValidator, PlanFileType and PlanChecker): a PDF or a Word
+ * (openapi.yaml PlanRequest; functions/.../api/RegisterPlanRequest, plan/PlanFileType and plan/PlanChecker): a PDF or a Word
  * .docx named for its type, 1 byte to 25 MiB, a file name without control characters of at most 255 characters,
  * first bytes of the declared type, and 3 to 5 achievement challenges (kahui-ako) or 1 to 10 priorities.
  */

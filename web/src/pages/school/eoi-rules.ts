@@ -2,7 +2,7 @@ import type { FieldError, Schemas } from "../../api/client";
 
 /**
  * The rules of an expression of interest as the browser checks them before sending: a mirror of the API's
- * EoiValidator (functions/.../eoi/EoiValidator.java) and EoiService's own-school rule. Errors use the API's field
+ * SubmitEoiRequest (functions/.../api/SubmitEoiRequest.java) and EoiService's own-school rule. Errors use the API's field
  * paths (`schools[1].roll`) and, where the browser can say the same thing, the API's own messages, so an error
  * found here and one found by the server land in the same place and read the same.
  *

@@ -88,7 +88,7 @@ class TemplateMatchesCodeUnitTest {
         for (FunctionDefinition f : functions()) {
             String simpleName = f.handlerClass().substring(f.handlerClass().lastIndexOf('.') + 1);
             assertThat(testFiles).as("a handler test for %s (%s)", f.id(), f.routes())
-                    .contains(simpleName + "Test.java");
+                    .contains(simpleName + "IntegrationTest.java");
         }
         try (Stream<Path> events = Files.list(ROOT.resolve("events"))) {
             assertThat(events.filter(p -> p.toString().endsWith(".json")).count()).isGreaterThanOrEqualTo(functions().size());

@@ -138,6 +138,11 @@ public final class WorldSetUp {
         return Json.write(Json.object().put("visitDate", visitDate).put("planId", plan.planId()).put("outcome", outcome));
     }
 
+    public static String visitBody(String visitDate, Plan plan, String outcome, String notes) {
+        return Json.write(Json.object().put("visitDate", visitDate).put("planId", plan.planId()).put("outcome", outcome)
+                .put("notes", notes));
+    }
+
     /** What was refused, as the edge would catch it; fails if nothing was, or something else was thrown. */
     public static <R extends Rejection> R refused(Class<R> kind, Runnable call) {
         try {

@@ -48,6 +48,12 @@ class OnPlanUploadedUnitTest {
         return registered(PlanSamples.SAMPLE_FILE_NAME, PlanSamples.PDF, PlanSamples.SAMPLE_PDF.length);
     }
 
+    /** These bytes are stored under the plan's key; returns S3's event for them, not yet delivered. */
+    private OnPlanUploaded.ObjectCreated stored(Plan plan, byte[] bytes) {
+        world.objects.put(BUCKET, plan.objectKey(), PlanSamples.PDF, bytes);
+        return objectCreated(world, plan.objectKey());
+    }
+
     private OnPlanUploaded.Result react(OnPlanUploaded.ObjectCreated event) {
         return world.onPlanUploaded().react(event);
     }
@@ -169,8 +175,7 @@ class OnPlanUploadedUnitTest {
     @Test
     void aReceivedFileDeliveredAgainChangesNothingAndStaffAreToldOnce() {
         Plan plan = sample();
-        world.objects.put(BUCKET, plan.objectKey(), PlanSamples.PDF, PlanSamples.SAMPLE_PDF);
-        OnPlanUploaded.ObjectCreated event = objectCreated(world, plan.objectKey());
+        OnPlanUploaded.ObjectCreated event = stored(plan, PlanSamples.SAMPLE_PDF);
         react(event);
         Plan received = plan(world, plan);
         List<Notification> notifications = world.notifications.all();
@@ -192,8 +197,7 @@ class OnPlanUploadedUnitTest {
     @Test
     void aRejectedFileDeliveredAgainChangesNothingAndTheUploaderIsToldOnce() {
         Plan plan = sample();
-        world.objects.put(BUCKET, plan.objectKey(), PlanSamples.PDF, text(142));
-        OnPlanUploaded.ObjectCreated event = objectCreated(world, plan.objectKey());
+        OnPlanUploaded.ObjectCreated event = stored(plan, text(142));
         react(event);
         Plan rejected = plan(world, plan);
 
@@ -211,8 +215,7 @@ class OnPlanUploadedUnitTest {
     @Test
     void aRetryAfterTheUploaderCouldNotBeToldTellsThemAndMovesNothingAgain() {
         Plan plan = sample();
-        world.objects.put(BUCKET, plan.objectKey(), PlanSamples.PDF, text(142));
-        OnPlanUploaded.ObjectCreated event = objectCreated(world, plan.objectKey());
+        OnPlanUploaded.ObjectCreated event = stored(plan, text(142));
         world.mail.failNextTo(UPLOADER.email());
 
         assertThatThrownBy(() -> react(event)).hasMessageContaining("injected");

@@ -17,6 +17,7 @@ import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import org.schoolcollab.visit.ChallengeVisit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -122,6 +123,12 @@ public final class WorldSetUp {
     /** Plain text of exactly this many bytes: a file that is not a PDF, whatever its size. */
     public static byte[] text(int size) {
         return String.format("%-" + size + "s", "Our plan, typed as plain text.").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A version received at this moment (the clock is set to it), as {@link #received}. */
+    public static Plan receivedAt(InMemoryWorld world, Instant at, Actor member, Community community) {
+        world.clock.set(at);
+        return received(world, member, community);
     }
 
     /** The plan as the store has it now. */

@@ -32,6 +32,7 @@ import static org.schoolcollab.testsupport.WorldSetUp.fields;
 import static org.schoolcollab.testsupport.WorldSetUp.kahuiAko;
 import static org.schoolcollab.testsupport.WorldSetUp.neverRead;
 import static org.schoolcollab.testsupport.WorldSetUp.received;
+import static org.schoolcollab.testsupport.WorldSetUp.receivedAt;
 import static org.schoolcollab.testsupport.WorldSetUp.refused;
 import static org.schoolcollab.testsupport.WorldSetUp.register;
 import static org.schoolcollab.testsupport.WorldSetUp.text;
@@ -46,12 +47,7 @@ import static org.schoolcollab.testsupport.WorldSetUp.visitBody;
 class ChallengeVisitServiceUnitTest {
     private final InMemoryWorld world = new InMemoryWorld();
     private final Community cluster = cluster(world);
-    private final Plan v1;
-
-    ChallengeVisitServiceUnitTest() {
-        world.clock.set(Instant.parse("2026-03-09T10:00:00Z"));
-        v1 = received(world, CLUSTER_MEMBER, cluster);
-    }
+    private final Plan v1 = receivedAt(world, Instant.parse("2026-03-09T10:00:00Z"), CLUSTER_MEMBER, cluster);
 
     /** The one field at fault, as "field: message". */
     private String invalid(InMemoryWorld in, Community at, String body) {

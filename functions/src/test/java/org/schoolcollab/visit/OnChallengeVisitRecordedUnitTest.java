@@ -19,6 +19,7 @@ import static org.schoolcollab.testsupport.WorldSetUp.STAFF;
 import static org.schoolcollab.testsupport.WorldSetUp.cluster;
 import static org.schoolcollab.testsupport.WorldSetUp.mail;
 import static org.schoolcollab.testsupport.WorldSetUp.received;
+import static org.schoolcollab.testsupport.WorldSetUp.receivedAt;
 import static org.schoolcollab.testsupport.WorldSetUp.subjects;
 import static org.schoolcollab.testsupport.WorldSetUp.visit;
 import static org.schoolcollab.testsupport.WorldSetUp.visitBody;
@@ -30,12 +31,7 @@ class OnChallengeVisitRecordedUnitTest {
 
     private final InMemoryWorld world = new InMemoryWorld();
     private final Community cluster = cluster(world);
-    private final Plan v1;
-
-    OnChallengeVisitRecordedUnitTest() {
-        world.clock.set(Instant.parse("2026-03-06T15:00:00Z"));
-        v1 = received(world, CLUSTER_MEMBER, cluster);
-    }
+    private final Plan v1 = receivedAt(world, Instant.parse("2026-03-06T15:00:00Z"), CLUSTER_MEMBER, cluster);
 
     /** The visit is recorded now, and its stream record reaches the reaction a minute later. */
     private ChallengeVisit reactedTo(String body) {

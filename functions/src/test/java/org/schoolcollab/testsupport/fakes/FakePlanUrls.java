@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** URLs that say what they were signed for (key, type, size, version), as an S3 presigner's would, without signing. */
+/**
+ * URLs that say what they were signed for (key, type, size, version), as an S3 presigner's would, without signing:
+ * the upload's length is in its URL, as S3PlanUrls signs the content length into its query string.
+ */
 public final class FakePlanUrls implements PlanUrls {
     private final Clock clock;
 
@@ -17,7 +20,7 @@ public final class FakePlanUrls implements PlanUrls {
 
     @Override
     public Upload upload(String objectKey, PlanFileType type, long sizeBytes) {
-        return new Upload("https://plans.example/" + objectKey + "?upload", "PUT",
+        return new Upload("https://plans.example/" + objectKey + "?upload&length=" + sizeBytes, "PUT",
                 Map.of("content-type", type.contentType(), "if-none-match", "*"), clock.instant().plus(Duration.ofMinutes(15)));
     }
 

@@ -4,11 +4,15 @@ import org.schoolcollab.funding.FundingRecord;
 import org.schoolcollab.funding.FundingStore;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Funding records in memory, keyed as the DynamoDB store keys them: by community and the record's own key. */
+/**
+ * Funding records in memory, keyed as the DynamoDB store keys them: by community and the record's own key, and a
+ * community's listed in the order of that key, as the store's Query of the partition returns them.
+ */
 public final class InMemoryFundingStore implements FundingStore {
     private final Map<String, FundingRecord> records = new LinkedHashMap<>();
 
@@ -19,7 +23,8 @@ public final class InMemoryFundingStore implements FundingStore {
 
     @Override
     public synchronized List<FundingRecord> forCommunity(String communityId) {
-        return records.values().stream().filter(r -> r.communityId().equals(communityId)).toList();
+        return records.values().stream().filter(r -> r.communityId().equals(communityId))
+                .sorted(Comparator.comparing(FundingRecord::key)).toList();
     }
 
     public synchronized List<FundingRecord> all() {

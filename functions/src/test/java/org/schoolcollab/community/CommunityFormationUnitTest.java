@@ -15,7 +15,9 @@ import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EoiSteps;
+import org.schoolcollab.testsupport.Outsiders;
 import org.schoolcollab.testsupport.Race;
+import org.schoolcollab.testsupport.Refusals;
 import org.schoolcollab.testsupport.fakes.InMemoryEoiStore;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +42,6 @@ class CommunityFormationUnitTest {
     private final CommunityFormation formation = world.formation();
     private final EoiSteps steps = new EoiSteps(world);
 
-    private ExpressionOfInterest otaki() {
-        return steps.submit(DecisionBodies.sampleSchoolUser(), EoiBodies.valid());
-    }
-
     private EoiDecision decide(Actor actor, String eoiId, EoiDecision.Outcome outcome, String wave, String reason) {
         return formation.decide(actor, new DecideEoi(eoiId, outcome, wave, reason));
     }
@@ -56,7 +53,7 @@ class CommunityFormationUnitTest {
 
     @Test
     void anApprovalFormsAFormingCommunityOfTheApplicationsSchoolsAndRepointsTheirClaimsAtIt() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         Instant now = world.clock.instant();
 
         EoiDecision d = decide(STAFF, eoi.id(), EoiDecision.Outcome.APPROVED, WAVE, null);
@@ -92,7 +89,7 @@ class CommunityFormationUnitTest {
 
     @Test
     void anApprovalWithoutAWaveButWithAReasonKeepsTheReasonAndNamesNoWave() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
 
         EoiDecision d = decide(STAFF, eoi.id(), EoiDecision.Outcome.APPROVED, null, "A strong transitions plan.");
 
@@ -104,7 +101,7 @@ class CommunityFormationUnitTest {
 
     @Test
     void afterAnApprovalTheSchoolsStayHeldByTheCommunity() {
-        otaki();
+        steps.submitSample();
         steps.approve(world.eois.all().getFirst().id(), WAVE);
 
         Rejection.Conflict e = catchThrowableOfType(Rejection.Conflict.class, () -> steps.submit(
@@ -117,7 +114,7 @@ class CommunityFormationUnitTest {
 
     @Test
     void aDeclineFormsNoCommunityAndFreesTheSchoolsToApplyAgain() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         Instant now = world.clock.instant();
 
         EoiDecision d = decide(STAFF, eoi.id(), EoiDecision.Outcome.DECLINED, WAVE, REASON);
@@ -134,7 +131,7 @@ class CommunityFormationUnitTest {
                 .isEqualTo(new ExpressionOfInterest.HistoryEntry(now, "DECLINED", STAFF.sub(), null, REASON));
         assertThat(world.eois.claimCount()).isZero();
 
-        ExpressionOfInterest again = otaki();
+        ExpressionOfInterest again = steps.submitSample();
 
         assertThat(again.id()).isNotEqualTo(eoi.id());
         assertThat(world.eois.claim(Programme.KAHUI_AKO, "9101")).contains(new InMemoryEoiStore.Claim(again.id(), null));
@@ -149,7 +146,7 @@ class CommunityFormationUnitTest {
     @ParameterizedTest(name = "{0} then {1}: 409 already-decided")
     @CsvSource({"APPROVED,APPROVED", "APPROVED,DECLINED", "DECLINED,APPROVED", "DECLINED,DECLINED"})
     void aSecondDecisionIsAConflictAndChangesNothing(EoiDecision.Outcome first, EoiDecision.Outcome second) {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         decide(STAFF, eoi.id(), first, WAVE, "first reason");
         List<Object> before = state();
 
@@ -164,22 +161,19 @@ class CommunityFormationUnitTest {
 
     @Test
     void onlyStaffDecideNotEvenASchoolNamedInTheApplication() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         List<Object> before = state();
         List<Actor> notStaff = List.of(DecisionBodies.sampleSchoolUser(), DecisionBodies.schoolUser("college", "9103"),
-                new Actor("nobody", "n@example.org", Set.of(), Optional.empty()));
+                Outsiders.inNoGroup());
 
-        for (Actor actor : notStaff) {
-            Rejection.Forbidden e = catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> decide(actor, eoi.id(), EoiDecision.Outcome.APPROVED, WAVE, null));
-            assertThat(e).as("%s", actor).isNotNull();
-        }
+        Refusals.of(Rejection.Forbidden.class, notStaff,
+                actor -> decide(actor, eoi.id(), EoiDecision.Outcome.APPROVED, WAVE, null));
         assertThat(state()).isEqualTo(before);
     }
 
     @Test
     void anUnknownApplicationIsNotFound() {
-        otaki();
+        steps.submitSample();
         List<Object> before = state();
 
         Rejection.NotFound e = catchThrowableOfType(Rejection.NotFound.class,

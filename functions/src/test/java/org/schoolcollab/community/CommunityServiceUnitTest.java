@@ -13,6 +13,9 @@ import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EoiSteps;
+import org.schoolcollab.testsupport.Outsiders;
+import org.schoolcollab.testsupport.PageWalk;
+import org.schoolcollab.testsupport.Refusals;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
 import java.time.Duration;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -67,15 +69,11 @@ class CommunityServiceUnitTest {
     void anyoneElseIsToldItDoesNotExistAsForAnUnknownId() {
         Community otaki = otaki();
         formed("Kāpiti Coast", "4455", "4456");
-        List<Actor> outsiders = List.of(DecisionBodies.schoolUser("kapiti", "4455"),
-                new Actor("nobody", "n@example.org", Set.of(), Optional.of("9101")),
-                new Actor("no-number", "n@example.school.nz", Set.of(Actor.SCHOOL), Optional.empty()));
+        List<Actor> outsiders = new ArrayList<>(Outsiders.all());
+        outsiders.add(DecisionBodies.schoolUser("kapiti", "4455"));
 
-        for (Actor outsider : outsiders) {
-            Rejection.NotFound e = catchThrowableOfType(Rejection.NotFound.class, () -> service.get(outsider, otaki.id()));
-            assertThat(e).as("%s", outsider).isNotNull();
-            assertThat(e.getMessage()).isEqualTo("no community " + otaki.id());
-        }
+        assertThat(Refusals.of(Rejection.NotFound.class, outsiders, outsider -> service.get(outsider, otaki.id())))
+                .extracting(Rejection::getMessage).containsOnly("no community " + otaki.id());
         assertThat(catchThrowableOfType(Rejection.NotFound.class,
                 () -> service.get(STAFF, "00000000-0000-4000-8000-000000000999"))).isNotNull();
     }
@@ -113,16 +111,7 @@ class CommunityServiceUnitTest {
     }
 
     private List<String> ids(Programme programme, Optional<CommunityStatus> status, int limit) {
-        List<String> seen = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        int pages = 0;
-        do {
-            Page<Community> page = service.list(STAFF, programme, status, new PageRequest(limit, token));
-            assertThat(page.items().size()).isLessThanOrEqualTo(limit);
-            page.items().forEach(c -> seen.add(c.id()));
-            token = page.nextToken();
-        } while (token.isPresent() && ++pages < 20);
-        return seen;
+        return PageWalk.all(limit, page -> service.list(STAFF, programme, status, page), Community::id);
     }
 
     private static List<String> ids(List<Community> communities) {
@@ -188,12 +177,8 @@ class CommunityServiceUnitTest {
     void onlyStaffListEvenAMemberSchoolIsForbidden() {
         Community otaki = otaki();
 
-        for (Actor actor : List.of(DecisionBodies.schoolUser("otaki", "9101"),
-                new Actor("nobody", "n@example.org", Set.of(), Optional.empty()))) {
-            Rejection.Forbidden e = catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> service.list(actor, Programme.KAHUI_AKO, Optional.empty(), PageRequest.first(10)));
-            assertThat(e).as("%s", actor).isNotNull();
-        }
+        Refusals.of(Rejection.Forbidden.class, List.of(DecisionBodies.schoolUser("otaki", "9101"), Outsiders.inNoGroup()),
+                actor -> service.list(actor, Programme.KAHUI_AKO, Optional.empty(), PageRequest.first(10)));
         assertThat(service.list(STAFF, Programme.KAHUI_AKO, Optional.empty(), PageRequest.first(10)).items())
                 .containsExactly(otaki);
     }

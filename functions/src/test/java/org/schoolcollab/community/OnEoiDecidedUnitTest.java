@@ -5,7 +5,6 @@ import org.schoolcollab.eoi.ExpressionOfInterest;
 import org.schoolcollab.notify.Mail;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.testsupport.DecisionBodies;
-import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EoiSteps;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
@@ -27,17 +26,13 @@ class OnEoiDecidedUnitTest {
     private final EoiSteps steps = new EoiSteps(world);
     private final OnEoiDecided reaction = world.onEoiDecided();
 
-    private ExpressionOfInterest otaki() {
-        return steps.submit(DecisionBodies.sampleSchoolUser(), EoiBodies.valid());
-    }
-
     private Notification stored(String eoiId, String kind) {
         return world.notifications.find("EOI#" + eoiId, kind).orElseThrow();
     }
 
     @Test
     void anApprovalTellsTheContactTheCommunityIdAndNextStepsAndRecordsItForStaff() {
-        String eoiId = otaki().id();
+        String eoiId = steps.submitSample().id();
         EoiDecision d = steps.approve(eoiId, WAVE);
         String communityId = d.communityId();
 
@@ -79,7 +74,7 @@ class OnEoiDecidedUnitTest {
 
     @Test
     void anApprovalInNoWaveSaysNoWave() {
-        EoiDecision d = steps.approve(otaki().id(), null);
+        EoiDecision d = steps.approve(steps.submitSample().id(), null);
 
         reaction.react(d);
 
@@ -91,7 +86,7 @@ class OnEoiDecidedUnitTest {
 
     @Test
     void aDeclineTellsTheContactTheReasonAndThatTheSchoolsMayApplyAgain() {
-        String eoiId = otaki().id();
+        String eoiId = steps.submitSample().id();
         EoiDecision d = steps.decline(eoiId, REASON);
 
         reaction.react(d);
@@ -118,7 +113,7 @@ class OnEoiDecidedUnitTest {
 
     @Test
     void aReplaySendsNothingTwice() {
-        EoiDecision d = steps.approve(otaki().id(), WAVE);
+        EoiDecision d = steps.approve(steps.submitSample().id(), WAVE);
         reaction.react(d);
         List<Notification> afterFirst = world.notifications.all();
 
@@ -133,7 +128,7 @@ class OnEoiDecidedUnitTest {
 
     @Test
     void aContactMailThatFailsOnceIsRetriedOnTheNextDeliveryThenEachIsSentExactlyOnce() {
-        String eoiId = otaki().id();
+        String eoiId = steps.submitSample().id();
         EoiDecision d = steps.approve(eoiId, WAVE);
         world.mail.failNextTo(CONTACT);
 
@@ -154,7 +149,7 @@ class OnEoiDecidedUnitTest {
 
     @Test
     void theSubmissionsAndTheDecisionsNotificationsShareTheApplicationWithoutTouchingEachOther() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         world.onEoiSubmitted().react(eoi);
         List<Notification> submitted = world.notifications.all();
 

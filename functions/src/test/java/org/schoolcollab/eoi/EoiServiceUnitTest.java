@@ -9,14 +9,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.schoolcollab.api.SubmitEoiRequest;
 import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.kernel.FieldError;
-import org.schoolcollab.kernel.Page;
 import org.schoolcollab.kernel.PageRequest;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EoiSteps;
+import org.schoolcollab.testsupport.Outsiders;
+import org.schoolcollab.testsupport.PageWalk;
 import org.schoolcollab.testsupport.Race;
+import org.schoolcollab.testsupport.Refusals;
 import org.schoolcollab.testsupport.fakes.InMemoryEoiStore;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,16 +81,11 @@ class EoiServiceUnitTest {
 
     @Test
     void onlySchoolUsersWithASchoolNumberMaySubmit() {
-        List<Actor> others = List.of(STAFF,
-                new Actor("no-number", "n@example.school.nz", Set.of(Actor.SCHOOL), Optional.empty()),
-                new Actor("nobody", "n@example.org", Set.of(), Optional.of("9101")));
+        List<Actor> others = new ArrayList<>(Outsiders.all());
+        others.add(STAFF);
 
-        for (Actor actor : others) {
-            Rejection.Forbidden e = catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> submit(actor, EoiBodies.valid(), null));
-            assertThat(e).as("%s", actor).isNotNull();
-            assertThat(e.code()).isEqualTo("forbidden");
-        }
+        assertThat(Refusals.of(Rejection.Forbidden.class, others, actor -> submit(actor, EoiBodies.valid(), null)))
+                .extracting(Rejection::code).containsOnly("forbidden");
         assertThat(world.eois.all()).isEmpty();
         assertThat(world.eois.claimCount()).isZero();
     }
@@ -288,15 +284,11 @@ class EoiServiceUnitTest {
     @Test
     void anyoneElseIsToldItDoesNotExistAsForAnUnknownId() {
         ExpressionOfInterest eoi = submit(OTAKI, EoiBodies.valid(), null).eoi();
-        List<Actor> outsiders = List.of(DecisionBodies.schoolUser("kapiti", "4455"),
-                new Actor("nobody", "n@example.org", Set.of(), Optional.of("9101")),
-                new Actor("no-number", "n@example.school.nz", Set.of(Actor.SCHOOL), Optional.empty()));
+        List<Actor> outsiders = new ArrayList<>(Outsiders.all());
+        outsiders.add(DecisionBodies.schoolUser("kapiti", "4455"));
 
-        for (Actor outsider : outsiders) {
-            Rejection.NotFound e = catchThrowableOfType(Rejection.NotFound.class, () -> service.get(outsider, eoi.id()));
-            assertThat(e).as("%s", outsider).isNotNull();
-            assertThat(e.getMessage()).isEqualTo("no expression of interest " + eoi.id());
-        }
+        assertThat(Refusals.of(Rejection.NotFound.class, outsiders, outsider -> service.get(outsider, eoi.id())))
+                .extracting(Rejection::getMessage).containsOnly("no expression of interest " + eoi.id());
         assertThat(catchThrowableOfType(Rejection.NotFound.class,
                 () -> service.get(STAFF, "00000000-0000-4000-8000-000000000999"))).isNotNull();
     }
@@ -327,14 +319,7 @@ class EoiServiceUnitTest {
     }
 
     private List<List<String>> pages(Actor actor, Optional<EoiStatus> status, int limit) {
-        List<List<String>> pages = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Page<ExpressionOfInterest> page = service.list(actor, status, new PageRequest(limit, token));
-            pages.add(page.items().stream().map(ExpressionOfInterest::id).toList());
-            token = page.nextToken();
-        } while (token.isPresent() && pages.size() < 20);
-        return pages;
+        return PageWalk.pages(limit, page -> service.list(actor, status, page), ExpressionOfInterest::id);
     }
 
     @Test
@@ -430,16 +415,9 @@ class EoiServiceUnitTest {
     @Test
     void onlyStaffAndSchoolUsersWithASchoolNumberMayList() {
         fourApplications();
-        List<Actor> neither = List.of(new Actor("nobody", "n@example.org", Set.of(), Optional.of("9101")),
-                new Actor("no-number", "n@example.school.nz", Set.of(Actor.SCHOOL), Optional.empty()),
-                new Actor("finance", "f@example.org", Set.of("finance"), Optional.of("9101")));
-
-        for (Actor actor : neither) {
-            assertThat(catchThrowableOfType(Rejection.Forbidden.class, () -> EoiService.requireMayList(actor)))
-                    .as("%s", actor).isNotNull();
-            assertThat(catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> service.list(actor, Optional.empty(), PageRequest.first(10)))).as("%s", actor).isNotNull();
-        }
+        Refusals.of(Rejection.Forbidden.class, Outsiders.all(), EoiService::requireMayList);
+        Refusals.of(Rejection.Forbidden.class, Outsiders.all(),
+                actor -> service.list(actor, Optional.empty(), PageRequest.first(10)));
         EoiService.requireMayList(STAFF);
         EoiService.requireMayList(OTAKI);
         assertThat(service.list(OTAKI, Optional.empty(), PageRequest.first(10)).items()).hasSize(3);

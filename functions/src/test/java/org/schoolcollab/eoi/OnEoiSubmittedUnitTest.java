@@ -24,13 +24,9 @@ class OnEoiSubmittedUnitTest {
     private final EoiSteps steps = new EoiSteps(world);
     private final OnEoiSubmitted reaction = world.onEoiSubmitted();
 
-    private ExpressionOfInterest otaki() {
-        return steps.submit(DecisionBodies.sampleSchoolUser(), EoiBodies.valid());
-    }
-
     @Test
     void staffAreAskedToReviewItAndTheContactIsToldItArrived() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         Instant now = world.clock.instant();
 
         List<Notification> delivered = reaction.react(eoi);
@@ -87,7 +83,7 @@ class OnEoiSubmittedUnitTest {
 
     @Test
     void aReplayFindsBothSentAndSendsNothingAgain() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         reaction.react(eoi);
         List<Notification> afterFirst = world.notifications.all();
 
@@ -104,7 +100,7 @@ class OnEoiSubmittedUnitTest {
 
     @Test
     void aMailThatFailsOnceIsRetriedOnTheNextDeliveryAndThenSentExactlyOnce() {
-        ExpressionOfInterest eoi = otaki();
+        ExpressionOfInterest eoi = steps.submitSample();
         world.mail.failNextTo(CONTACT);
 
         assertThatThrownBy(() -> reaction.react(eoi)).hasMessageContaining("injected");

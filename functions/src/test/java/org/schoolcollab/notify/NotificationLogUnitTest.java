@@ -7,11 +7,12 @@ import org.schoolcollab.kernel.Page;
 import org.schoolcollab.kernel.PageRequest;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.testsupport.DecisionBodies;
+import org.schoolcollab.testsupport.PageWalk;
+import org.schoolcollab.testsupport.Refusals;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,14 +56,7 @@ class NotificationLogUnitTest {
     }
 
     private List<List<String>> pages(Actor actor, Optional<String> communityId, int limit) {
-        List<List<String>> pages = new ArrayList<>();
-        Optional<String> token = Optional.empty();
-        do {
-            Page<Notification> page = log.list(actor, communityId, new PageRequest(limit, token));
-            pages.add(page.items().stream().map(Notification::kind).toList());
-            token = page.nextToken();
-        } while (token.isPresent() && pages.size() < 20);
-        return pages;
+        return PageWalk.pages(limit, page -> log.list(actor, communityId, page), Notification::kind);
     }
 
     private static Actor user(String email) {
@@ -122,15 +116,12 @@ class NotificationLogUnitTest {
     void withoutAVerifiedEmailOnlyStaffMayRead() {
         sixNotifications();
 
-        for (Actor unverified : List.of(user(OTAKI).withoutEmail(),
-                new Actor("nobody", "", Set.of(), Optional.empty()), new Actor("blank", "  ", Set.of(), Optional.empty()))) {
-            Rejection.Forbidden e = catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> NotificationLog.requireMayRead(unverified));
-            assertThat(e).as("%s", unverified).isNotNull();
-            assertThat(e.getMessage()).contains("verified email");
-            assertThat(catchThrowableOfType(Rejection.Forbidden.class,
-                    () -> log.list(unverified, Optional.empty(), PageRequest.first(10)))).isNotNull();
-        }
+        List<Actor> unverified = List.of(user(OTAKI).withoutEmail(), new Actor("nobody", "", Set.of(), Optional.empty()),
+                new Actor("blank", "  ", Set.of(), Optional.empty()));
+
+        assertThat(Refusals.of(Rejection.Forbidden.class, unverified, NotificationLog::requireMayRead))
+                .allSatisfy(e -> assertThat(e.getMessage()).contains("verified email"));
+        Refusals.of(Rejection.Forbidden.class, unverified, actor -> log.list(actor, Optional.empty(), PageRequest.first(10)));
         NotificationLog.requireMayRead(STAFF.withoutEmail());
         assertThat(log.list(STAFF.withoutEmail(), Optional.empty(), PageRequest.first(10)).items()).hasSize(6);
     }

@@ -23,6 +23,11 @@ public final class EoiSteps {
         this.world = world;
     }
 
+    /** The sample school user (9101) submits the sample body, {@link EoiBodies#valid}. */
+    public ExpressionOfInterest submitSample() {
+        return submit(DecisionBodies.sampleSchoolUser(), EoiBodies.valid());
+    }
+
     /** A user of the first school submits {@link EoiBodies#withSchools} under this name. */
     public ExpressionOfInterest submit(String communityName, String... schoolNumbers) {
         return submit(DecisionBodies.schoolUser("sub-" + schoolNumbers[0], schoolNumbers[0]),

@@ -1,5 +1,6 @@
 package org.schoolcollab.community;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -145,6 +146,20 @@ class CommunityServiceUnitTest {
         assertThat(ids(Programme.KAHUI_AKO, Optional.of(CommunityStatus.CLOSED), 1)).containsExactly(formed.get(4).id());
         assertThat(ids(Programme.KAHUI_AKO, Optional.empty(), 100)).as("oldest first across statuses")
                 .containsExactlyElementsOf(ids(formed));
+    }
+
+    @Test
+    @Disabled("bug: the programme's list sorts on Instant.toString text (CommunityItemMapper gsi1sk, mirrored by the "
+            + "fake), which is not fixed width: a community formed at 21:30:05Z lists after one formed at 21:30:05.500Z")
+    void theListIsOldestFirstWithinOneSecond() {
+        String first = steps.submit("First", "7100", "7101").id();
+        String second = steps.submit("Second", "7110", "7111").id();
+        world.clock.set(Instant.parse("2026-03-02T21:30:05Z"));
+        String formedFirst = steps.approve(first, null).communityId();
+        world.clock.set(Instant.parse("2026-03-02T21:30:05.500Z"));
+        String formedSecond = steps.approve(second, null).communityId();
+
+        assertThat(ids(Programme.KAHUI_AKO, Optional.empty(), 100)).containsExactly(formedFirst, formedSecond);
     }
 
     @Test

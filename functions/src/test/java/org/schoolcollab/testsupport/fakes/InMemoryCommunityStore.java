@@ -8,7 +8,6 @@ import org.schoolcollab.kernel.PageRequest;
 import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,9 @@ public final class InMemoryCommunityStore implements CommunityStore {
     @Override
     public synchronized Page<Community> list(Programme programme, Optional<CommunityStatus> status, PageRequest page) {
         List<Community> listed = communities.values().stream().filter(c -> c.programme() == programme)
-                .filter(c -> status.map(s -> s == c.status()).orElse(true))
-                .sorted(Comparator.comparing(InMemoryCommunityStore::key)).toList();
-        return Pages.of("communities#" + programme.id(), listed, InMemoryCommunityStore::key, page);
+                .filter(c -> status.map(s -> s == c.status()).orElse(true)).toList();
+        return Pages.forwards("communities#" + programme.id(), listed, InMemoryCommunityStore::key, Pages.Reading.QUERY,
+                page);
     }
 
     @Override
@@ -55,6 +54,7 @@ public final class InMemoryCommunityStore implements CommunityStore {
         return List.copyOf(communities.values());
     }
 
+    /** The list's sort key (gsi1sk) as the adapter writes it: Instant.toString, so not fixed width. */
     private static String key(Community c) {
         return c.formedAt() + "#" + c.id();
     }

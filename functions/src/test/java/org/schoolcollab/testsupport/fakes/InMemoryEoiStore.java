@@ -9,7 +9,6 @@ import org.schoolcollab.kernel.Programme;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +42,8 @@ public final class InMemoryEoiStore implements EoiStore {
                 .filter(n -> claims.containsKey(claimKey(programme, n))).toList();
         if (idempotency.isPresent()) {
             IdempotencyRecord held = keys.get(idempotency.get().scopedKey());
-            if (held != null && held.expiresAt().isAfter(eoi.submittedAt())) {
+            // The table's condition: expiresAt (epoch seconds) after now (epoch seconds).
+            if (held != null && held.expiresAt().getEpochSecond() > eoi.submittedAt().getEpochSecond()) {
                 throw new IdempotencyKeyTakenException();
             }
         }
@@ -52,7 +52,9 @@ public final class InMemoryEoiStore implements EoiStore {
         }
         eois.put(eoi.id(), eoi);
         eoi.application().schoolNumbers().forEach(n -> claims.put(claimKey(programme, n), new Claim(eoi.id(), null)));
-        idempotency.ifPresent(r -> keys.put(r.scopedKey(), r));
+        // Kept as the item keeps it: expiresAt in whole epoch seconds (the TTL attribute).
+        idempotency.ifPresent(r -> keys.put(r.scopedKey(), new IdempotencyRecord(r.scopedKey(), r.requestHash(),
+                r.eoiId(), Instant.ofEpochSecond(r.expiresAt().getEpochSecond()))));
     }
 
     @Override
@@ -62,19 +64,17 @@ public final class InMemoryEoiStore implements EoiStore {
 
     @Override
     public synchronized Page<ExpressionOfInterest> listByStatus(EoiStatus status, PageRequest page) {
-        List<ExpressionOfInterest> queue = eois.values().stream().filter(e -> e.status() == status)
-                .sorted(Comparator.comparing(InMemoryEoiStore::queueKey)).toList();
-        return Pages.of("status#" + status, queue, InMemoryEoiStore::queueKey, page);
+        List<ExpressionOfInterest> queue = eois.values().stream().filter(e -> e.status() == status).toList();
+        return Pages.forwards("status#" + status, queue, InMemoryEoiStore::queueKey, Pages.Reading.QUERY, page);
     }
 
     @Override
     public synchronized Page<ExpressionOfInterest> listBySchool(String schoolNumber, Optional<EoiStatus> status,
                                                                 PageRequest page) {
-        // Newest first: the key sorts descending by inverting it, so Pages can page forwards.
         List<ExpressionOfInterest> mine = eois.values().stream().filter(e -> e.includesSchool(schoolNumber))
-                .filter(e -> status.map(s -> s == e.status()).orElse(true))
-                .sorted(Comparator.comparing(InMemoryEoiStore::newestFirstKey)).toList();
-        return Pages.of("school#" + schoolNumber, mine, InMemoryEoiStore::newestFirstKey, page);
+                .filter(e -> status.map(s -> s == e.status()).orElse(true)).toList();
+        return Pages.backwards("school#" + schoolNumber, mine, InMemoryEoiStore::schoolIndexKey, Pages.Reading.QUERY,
+                page);
     }
 
     @Override
@@ -109,12 +109,13 @@ public final class InMemoryEoiStore implements EoiStore {
         return new ArrayList<>(eois.values());
     }
 
+    /** The queue's sort key (gsi1sk) as the adapter writes it: Instant.toString, so not fixed width. */
     private static String queueKey(ExpressionOfInterest e) {
         return e.submittedAt() + "#" + e.id();
     }
 
-    private static String newestFirstKey(ExpressionOfInterest e) {
-        long nanos = e.submittedAt().getEpochSecond() * 1_000_000_000L + e.submittedAt().getNano();
-        return String.format("%019d", Long.MAX_VALUE - nanos) + "#" + e.id();
+    /** The school index item's sort key as the adapter writes it: fixed-width time, then the id. */
+    private static String schoolIndexKey(ExpressionOfInterest e) {
+        return Pages.sortable(e.submittedAt()) + "#" + e.id();
     }
 }

@@ -7,7 +7,6 @@ import org.schoolcollab.notify.NotificationLogStore;
 import org.schoolcollab.notify.NotificationStore;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,15 +58,14 @@ public final class InMemoryNotifications implements NotificationStore, Notificat
 
     private static Page<Notification> page(String list, List<Notification> found, Optional<String> communityId,
                                            PageRequest page) {
-        List<Notification> newestFirst = found.stream()
-                .filter(n -> communityId.map(c -> c.equals(n.communityId())).orElse(true))
-                .sorted(Comparator.comparing(InMemoryNotifications::newestFirstKey)).toList();
-        return Pages.of(list, newestFirst, InMemoryNotifications::newestFirstKey, page);
+        List<Notification> about = found.stream()
+                .filter(n -> communityId.map(c -> c.equals(n.communityId())).orElse(true)).toList();
+        return Pages.backwards(list, about, InMemoryNotifications::logSortKey, Pages.Reading.LOOK_AHEAD, page);
     }
 
-    private static String newestFirstKey(Notification n) {
-        long nanos = n.createdAt().getEpochSecond() * 1_000_000_000L + n.createdAt().getNano();
-        return String.format("%019d", Long.MAX_VALUE - nanos) + "#" + key(n.sourcePk(), n.kind());
+    /** Both logs' sort key as the adapter writes it: fixed-width time, then the item's key; read newest first. */
+    private static String logSortKey(Notification n) {
+        return Pages.sortable(n.createdAt()) + "#" + n.sourcePk() + "#NOTIFICATION#" + n.kind();
     }
 
     public synchronized List<Notification> all() {

@@ -1,9 +1,9 @@
 package org.schoolcollab.plan;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.notify.Mail;

@@ -18,7 +18,6 @@ import static org.schoolcollab.testsupport.WorldSetUp.CLUSTER_MEMBER;
 import static org.schoolcollab.testsupport.WorldSetUp.STAFF;
 import static org.schoolcollab.testsupport.WorldSetUp.cluster;
 import static org.schoolcollab.testsupport.WorldSetUp.mail;
-import static org.schoolcollab.testsupport.WorldSetUp.received;
 import static org.schoolcollab.testsupport.WorldSetUp.receivedAt;
 import static org.schoolcollab.testsupport.WorldSetUp.subjects;
 import static org.schoolcollab.testsupport.WorldSetUp.visit;

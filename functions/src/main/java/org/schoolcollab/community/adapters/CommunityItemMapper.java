@@ -40,7 +40,7 @@ public final class CommunityItemMapper {
         item.put(Keys.GSI1_PK, str(listPk(c.programme())));
         // Oldest first whatever the status; a status filter is applied on the query, so a status change
         // never has to move the item within the index.
-        item.put(Keys.GSI1_SK, str(c.formedAt() + "#" + c.id()));
+        item.put(Keys.GSI1_SK, str(Keys.sortable(c.formedAt()) + "#" + c.id()));
         item.put("id", str(c.id()));
         item.put("programme", str(c.programme().id()));
         item.put("name", str(c.name()));

@@ -13,8 +13,6 @@ import org.schoolcollab.kernel.adapters.SchoolAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +27,6 @@ public final class EoiItemMapper {
     /** One per school an application names: pk SCHOOL#&lt;schoolNumber&gt;, sk EOI#&lt;submittedAt&gt;#&lt;id&gt;. */
     public static final String SCHOOL_INDEX_TYPE = "SCHOOL_EOI";
     public static final String SCHOOL_INDEX_SK_PREFIX = "EOI#";
-    /** Fixed width (nanoseconds always written), so the index's sort keys sort as the instants do. */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private EoiItemMapper() {}
 
@@ -59,7 +54,7 @@ public final class EoiItemMapper {
     public static Map<String, AttributeValue> schoolIndexItem(ExpressionOfInterest eoi, String schoolNumber) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, str(schoolPk(schoolNumber)));
-        item.put(Keys.SK, str(SCHOOL_INDEX_SK_PREFIX + SORTABLE.format(eoi.submittedAt()) + "#" + eoi.id()));
+        item.put(Keys.SK, str(SCHOOL_INDEX_SK_PREFIX + Keys.sortable(eoi.submittedAt()) + "#" + eoi.id()));
         item.put(Keys.TYPE, str(SCHOOL_INDEX_TYPE));
         item.put("schoolNumber", str(schoolNumber));
         item.put("eoiId", str(eoi.id()));
@@ -82,7 +77,7 @@ public final class EoiItemMapper {
         Map<String, AttributeValue> item = new HashMap<>(key(eoi.id()));
         item.put(Keys.TYPE, str(TYPE));
         item.put(Keys.GSI1_PK, str(queuePk(eoi.status())));
-        item.put(Keys.GSI1_SK, str(eoi.submittedAt() + "#" + eoi.id()));
+        item.put(Keys.GSI1_SK, str(Keys.sortable(eoi.submittedAt()) + "#" + eoi.id()));
         item.put("id", str(eoi.id()));
         item.put("programme", str(app.programme().id()));
         item.put("communityName", str(app.communityName()));

@@ -1,5 +1,10 @@
 package org.schoolcollab.kernel.adapters;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /** The single table's key scheme: every item is (pk, sk) with a `type`; GSI1 serves the review queue. */
 public final class Keys {
     public static final String PK = "pk";
@@ -15,5 +20,14 @@ public final class Keys {
     /** TTL attribute (epoch seconds) for short-lived items such as idempotency keys. */
     public static final String EXPIRES_AT = "expiresAt";
 
+    /** Fixed width (nanoseconds always written), so sort keys sort as the instants do; Instant.toString drops zeros. */
+    private static final DateTimeFormatter SORTABLE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private Keys() {}
+
+    /** An instant as a sort key segment: "2026-03-02T21:14:05.000000000Z". */
+    public static String sortable(Instant instant) {
+        return SORTABLE_TIME.format(instant);
+    }
 }

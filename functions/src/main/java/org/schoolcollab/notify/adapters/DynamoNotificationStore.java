@@ -10,8 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +28,6 @@ public final class DynamoNotificationStore implements NotificationStore {
     public static final String LOG_PK = "NOTIFICATIONS";
     /** gsi2pk prefix of a recipient's own log. */
     public static final String RECIPIENT_PK_PREFIX = "NOTIFY_TO#";
-    /** Fixed width, so that string order is time order (Instant.toString drops trailing zero digits). */
-    private static final DateTimeFormatter SORTABLE_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -92,7 +87,7 @@ public final class DynamoNotificationStore implements NotificationStore {
 
     /** The sort key of both logs: created time (fixed width), then the item's own key, unique per notification. */
     public static String logSortKey(Notification n) {
-        return SORTABLE_TIME.format(n.createdAt()) + "#" + n.sourcePk() + "#" + TYPE + "#" + n.kind();
+        return Keys.sortable(n.createdAt()) + "#" + n.sourcePk() + "#" + TYPE + "#" + n.kind();
     }
 
     /** gsi2pk of the log of notifications sent to this address (case-insensitive: lower-cased). */

@@ -18,6 +18,7 @@ import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Json;
 import org.schoolcollab.kernel.Page;
 import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.kernel.adapters.Transactions;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -99,7 +100,7 @@ class DynamoEoiStoreIntegrationTest {
         Map<String, AttributeValue> eoi = items.get(3);
         assertThat(eoi.get("type").s()).isEqualTo("EOI");
         assertThat(eoi.get("gsi1pk").s()).isEqualTo("EOI_STATUS#SUBMITTED");
-        assertThat(eoi.get("gsi1sk").s()).isEqualTo(T0 + "#" + id);
+        assertThat(eoi.get("gsi1sk").s()).isEqualTo(Keys.sortable(T0) + "#" + id);
         assertThat(eoi.get("totalRoll").n()).isEqualTo("1035");
         assertThat(eoi.get("communityName").s()).isEqualTo("Kāhui Ako o Ōtaki");
         assertThat(eoi.get("submittedBySub").s()).isEqualTo("otaki-sub");

@@ -25,6 +25,7 @@ import org.schoolcollab.eoi.adapters.DynamoEoiStore;
 import org.schoolcollab.eoi.adapters.EoiItemMapper;
 import org.schoolcollab.eoi.adapters.SchoolClaims;
 import org.schoolcollab.kernel.School;
+import org.schoolcollab.kernel.adapters.Keys;
 import org.schoolcollab.testsupport.DecisionBodies;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;
@@ -134,7 +135,7 @@ class DecideEoiHandlerIntegrationTest {
         Map<String, AttributeValue> eoiItem = items.get(5);
         assertThat(eoiItem.get("status").s()).isEqualTo("APPROVED");
         assertThat(eoiItem.get("gsi1pk").s()).isEqualTo("EOI_STATUS#APPROVED");
-        assertThat(eoiItem.get("gsi1sk").s()).isEqualTo(SUBMITTED + "#" + SAMPLE_EOI_ID);
+        assertThat(eoiItem.get("gsi1sk").s()).isEqualTo(Keys.sortable(SUBMITTED) + "#" + SAMPLE_EOI_ID);
         assertThat(eoiItem.get("communityId").s()).isEqualTo(SAMPLE_COMMUNITY_ID);
         assertThat(eoiItem.get("decidedAt").s()).isEqualTo("2026-03-09T02:30:00Z");
         ExpressionOfInterest eoi = EoiItemMapper.fromItem(eoiItem);
@@ -167,7 +168,7 @@ class DecideEoiHandlerIntegrationTest {
         Map<String, AttributeValue> communityItem = items.get(3);
         assertThat(communityItem.get("type").s()).isEqualTo("COMMUNITY");
         assertThat(communityItem.get("gsi1pk").s()).isEqualTo("COMMUNITY#kahui-ako");
-        assertThat(communityItem.get("gsi1sk").s()).isEqualTo("2026-03-09T02:30:00Z#" + SAMPLE_COMMUNITY_ID);
+        assertThat(communityItem.get("gsi1sk").s()).isEqualTo("2026-03-09T02:30:00.000000000Z#" + SAMPLE_COMMUNITY_ID);
         assertThat(communityItem.get("schoolCount").n()).isEqualTo("3");
         assertThat(communityItem.get("totalRoll").n()).isEqualTo("1035");
         Community community = CommunityItemMapper.fromItem(communityItem);

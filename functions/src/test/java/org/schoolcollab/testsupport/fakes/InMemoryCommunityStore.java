@@ -54,8 +54,8 @@ public final class InMemoryCommunityStore implements CommunityStore {
         return List.copyOf(communities.values());
     }
 
-    /** The list's sort key (gsi1sk) as the adapter writes it: Instant.toString, so not fixed width. */
+    /** The list's sort key (gsi1sk) as the adapter writes it: fixed-width time, then the id. */
     private static String key(Community c) {
-        return c.formedAt() + "#" + c.id();
+        return Pages.sortable(c.formedAt()) + "#" + c.id();
     }
 }

@@ -109,9 +109,9 @@ public final class InMemoryEoiStore implements EoiStore {
         return new ArrayList<>(eois.values());
     }
 
-    /** The queue's sort key (gsi1sk) as the adapter writes it: Instant.toString, so not fixed width. */
+    /** The queue's sort key (gsi1sk) as the adapter writes it: fixed-width time, then the id. */
     private static String queueKey(ExpressionOfInterest e) {
-        return e.submittedAt() + "#" + e.id();
+        return Pages.sortable(e.submittedAt()) + "#" + e.id();
     }
 
     /** The school index item's sort key as the adapter writes it: fixed-width time, then the id. */

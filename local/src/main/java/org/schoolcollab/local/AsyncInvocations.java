@@ -3,7 +3,6 @@ package org.schoolcollab.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.schoolcollab.local.template.SamTemplate;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -103,8 +102,7 @@ final class AsyncInvocations implements AutoCloseable {
         record.put("timestamp", Instant.now().toString());
         ObjectNode request = record.putObject("requestContext");
         request.put("requestId", UUID.randomUUID().toString());
-        request.put("functionArn", "arn:aws:lambda:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT + ":function:"
-                + function.id() + ":$LATEST");
+        request.put("functionArn", LocalFunction.arn(function.id()) + ":$LATEST");
         request.put("condition", "RetriesExhausted");
         request.put("approximateInvokeCount", attempts);
         record.set("requestPayload", event);
@@ -113,10 +111,7 @@ final class AsyncInvocations implements AutoCloseable {
         response.put("executedVersion", "$LATEST");
         response.put("functionError", "Unhandled");
         ObjectNode payload = record.putObject("responsePayload");
-        Throwable cause = error;
-        while (cause instanceof RuntimeException && cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = LocalFunction.reported(error);
         payload.put("errorMessage", cause == null ? null : cause.getMessage());
         payload.put("errorType", cause == null ? null : cause.getClass().getName());
         String file = kind + "-" + function.id();

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.schoolcollab.local.template.SamTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +31,7 @@ final class LocalContext implements Context {
     @Override public String getFunctionName() { return functionName; }
     @Override public String getFunctionVersion() { return "$LATEST"; }
     @Override public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT + ":function:" + functionName;
+        return LocalFunction.arn(functionName);
     }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import org.schoolcollab.local.template.FunctionDefinition;
+import org.schoolcollab.local.template.SamTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.ParameterizedType;
@@ -33,6 +34,20 @@ final class LocalFunction {
         return definition;
     }
 
+    /** The function's ARN as Lambda names it (unqualified). */
+    static String arn(String functionId) {
+        return "arn:aws:lambda:" + SamTemplate.REGION + ":" + SamTemplate.ACCOUNT + ":function:" + functionId;
+    }
+
+    /** The error Lambda reports for a failed invocation: the first cause with a message of its own. */
+    static Throwable reported(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof RuntimeException && cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** Invokes with an event as Lambda would send it; returns the handler's response as Lambda would return it. */
     String invoke(String eventJson) {
         RequestHandler<Object, Object> h = handler();
@@ -54,8 +69,8 @@ final class LocalFunction {
                     try {
                         Class<?> type = Class.forName(definition.handlerClass());
                         Type[] io = requestHandlerTypes(type);
-                        input = serializer((Class<Object>) io[0]);
-                        output = serializer((Class<Object>) io[1]);
+                        input = serializer(rawClass(io[0]));
+                        output = serializer(rawClass(io[1]));
                         handler = (RequestHandler<Object, Object>) type.getConstructor().newInstance();
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("cannot create handler " + definition.handler(), e);
@@ -76,6 +91,12 @@ final class LocalFunction {
             }
         }
         throw new IllegalArgumentException(type.getName() + " does not implement RequestHandler<I, O>");
+    }
+
+    /** A handler's I or O as a class: Map&lt;String, Object&gt; as Map, as the runtime's Jackson reads and writes it. */
+    @SuppressWarnings("unchecked")
+    private static Class<Object> rawClass(Type type) {
+        return (Class<Object>) (type instanceof ParameterizedType p ? p.getRawType() : type);
     }
 
     /** The runtime's choice: the event-specific serialiser for AWS event types, else its Jackson factory. */

@@ -17,15 +17,22 @@ final class OnFailureDestination {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path stateDir;
+    private final String suffix;
     private final List<JsonNode> records = Collections.synchronizedList(new ArrayList<>());
 
     OnFailureDestination(Path stateDir) {
-        this.stateDir = stateDir;
+        this(stateDir, ".on-failure.jsonl");
     }
 
-    /** Where records sent under this name are written: &lt;name&gt;.on-failure.jsonl in the data folder. */
+    /** suffix ends each file's name: ".dead-letter.jsonl" for a schedule's dead-letter queue, say. */
+    OnFailureDestination(Path stateDir, String suffix) {
+        this.stateDir = stateDir;
+        this.suffix = suffix;
+    }
+
+    /** Where records sent under this name are written: &lt;name&gt;&lt;suffix&gt; in the data folder. */
     Path file(String name) {
-        return stateDir.resolve(name + ".on-failure.jsonl");
+        return stateDir.resolve(name + suffix);
     }
 
     /** Keeps the record, then appends it to the named file as one line of JSON. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.local.template.FunctionDefinition;
@@ -48,7 +49,10 @@ class TemplateMatchesCodeUnitTest {
             if (!f.s3Events().isEmpty()) {
                 assertThat(io[0]).as(f.id() + " gets S3 events").isEqualTo(S3Event.class);
             }
-            assertThat(f.routes().isEmpty() && f.streams().isEmpty() && f.s3Events().isEmpty())
+            if (!f.schedules().isEmpty()) {
+                assertThat(io[0]).as(f.id() + " gets scheduled events").isEqualTo(ScheduledEvent.class);
+            }
+            assertThat(f.routes().isEmpty() && f.streams().isEmpty() && f.s3Events().isEmpty() && f.schedules().isEmpty())
                     .as("%s has no trigger", f.id()).isFalse();
         }
     }

@@ -1,5 +1,7 @@
 package org.schoolcollab.local.template;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import static org.schoolcollab.local.template.TemplateYaml.intValue;
 import static org.schoolcollab.local.template.TemplateYaml.list;
 import static org.schoolcollab.local.template.TemplateYaml.map;
 
-/** One reader a SAM event type, so the runner fails at start on an event type it cannot run. */
+/** One reader per SAM event type, so the runner fails at start on an event type it cannot run. */
 final class EventSourceReader {
     /** Reads one event's Properties into its event source. */
     private interface Reader {
@@ -20,7 +22,8 @@ final class EventSourceReader {
     private final Map<String, Reader> readers = Map.of(
             "HttpApi", this::httpRoute,
             "DynamoDB", this::streamSource,
-            "S3", this::s3Source);
+            "S3", this::s3Source,
+            "ScheduleV2", this::scheduleSource);
 
     EventSourceReader(SamTemplate template) {
         this.template = template;
@@ -102,5 +105,28 @@ final class EventSourceReader {
             }
         }
         return new S3Source(name, functionId, bucketId, events, List.copyOf(rules));
+    }
+
+    /** EventBridge Scheduler's defaults: UTC, 185 retries; no Input: an empty JSON object. */
+    private ScheduleSource scheduleSource(String name, String functionId, Map<String, Object> ep) {
+        String where = functionId + "." + name;
+        String expression = template.resolve(ep.get("ScheduleExpression"));
+        if (!expression.matches("(cron|rate|at)\\(.+\\)")) {
+            throw new IllegalArgumentException(where + ": ScheduleExpression must be cron(...), rate(...) or at(...), got "
+                    + expression);
+        }
+        String timezone = template.resolve(ep.getOrDefault("ScheduleExpressionTimezone", "UTC"));
+        try {
+            ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(where + ": ScheduleExpressionTimezone " + timezone + " is not a time zone");
+        }
+        Map<String, Object> retry = map(ep.getOrDefault("RetryPolicy", Map.of()), where + ".RetryPolicy");
+        int retries = intValue(template.resolve(retry.getOrDefault("MaximumRetryAttempts", 185)));
+        if (retries < 0 || retries > 185) {
+            throw new IllegalArgumentException(where + ".RetryPolicy.MaximumRetryAttempts must be 0 to 185");
+        }
+        return new ScheduleSource(name, functionId, expression, timezone, template.resolve(ep.getOrDefault("Input", "{}")),
+                retries, ep.get("DeadLetterConfig") != null);
     }
 }

@@ -27,4 +27,8 @@ public record FunctionDefinition(String id, String handler, Map<String, String> 
     public List<S3Source> s3Events() {
         return events(S3Source.class);
     }
+
+    public List<ScheduleSource> schedules() {
+        return events(ScheduleSource.class);
+    }
 }

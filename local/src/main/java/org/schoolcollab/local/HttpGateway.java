@@ -29,11 +29,12 @@ final class HttpGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    HttpGateway(int port, List<LocalFunction> functions, LocalJwt jwt, Outbox outbox, StaticSite site) throws IOException {
+    HttpGateway(int port, List<LocalFunction> functions, LocalJwt jwt, Outbox outbox, StaticSite site,
+                ScheduleTrigger schedules) throws IOException {
         this.jwt = jwt;
         this.site = site;
         this.routes = new RouteTable(functions);
-        this.localRoutes = new LocalRoutes(jwt, outbox);
+        this.localRoutes = new LocalRoutes(jwt, outbox, schedules);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::serve);

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 import static org.schoolcollab.local.HttpExchanges.readBody;
 import static org.schoolcollab.local.HttpExchanges.send;
 
-/** Local-only routes under /local/, so tests and the front end can do here what Cognito and SES do in AWS. */
+/** Local-only routes under /local/, so tests and the front end can do here what Cognito, SES and Scheduler do in AWS. */
 final class LocalRoutes {
     static final String PREFIX = "/local/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,13 +34,16 @@ final class LocalRoutes {
 
     private final LocalJwt jwt;
     private final Outbox outbox;
+    private final ScheduleTrigger schedules;
     private final List<Route> routes;
 
-    LocalRoutes(LocalJwt jwt, Outbox outbox) {
+    LocalRoutes(LocalJwt jwt, Outbox outbox, ScheduleTrigger schedules) {
         this.jwt = jwt;
         this.outbox = outbox;
+        this.schedules = schedules;
         this.routes = List.of(
                 new Route("POST", Pattern.compile("/local/tokens"), (x, p) -> issueToken(x)),
+                new Route("POST", Pattern.compile("/local/schedules/([^/]+)"), (x, p) -> fireSchedule(x, p.group(1))),
                 new Route("GET", Pattern.compile("/local/outbox"), (x, p) -> json(x, outbox.list())),
                 new Route("GET", Pattern.compile("/local/outbox/(.*)"), (x, p) -> mail(x, p.group(1))),
                 new Route("GET", Pattern.compile("/local/jwks\\.json"),
@@ -69,15 +73,55 @@ final class LocalRoutes {
         }
     }
 
+    /** The request's JSON body: missing when empty, null when it is not JSON or too large. */
+    private static JsonNode readJson(HttpExchange exchange) throws IOException {
+        byte[] raw = readBody(exchange.getRequestBody());
+        try {
+            return raw == null ? null : JSON.readTree(raw);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** POST /local/schedules/{FunctionLogicalId} [{"time": ISO-8601 instant, "schedule": event name}]: fires it now. */
+    private void fireSchedule(HttpExchange exchange, String functionId) throws IOException {
+        JsonNode body = readJson(exchange);
+        if (body == null || !(body.isObject() || body.isMissingNode())) {
+            problem(exchange, 400, "send no body or a JSON object: {\"time\": \"2027-02-01T00:00:00Z\"}");
+            return;
+        }
+        Instant time;
+        try {
+            time = body.hasNonNull("time") ? Instant.parse(body.get("time").asText()) : Instant.now();
+        } catch (DateTimeParseException e) {
+            problem(exchange, 400, "time must be an ISO-8601 instant like 2027-02-01T00:00:00Z, got " + body.get("time"));
+            return;
+        }
+        String name = body.hasNonNull("schedule") ? body.get("schedule").asText() : null;
+        Optional<ScheduleTrigger.Target> target = schedules.find(functionId, name);
+        if (target.isEmpty()) {
+            problem(exchange, 404, "no ScheduleV2 event" + (name == null ? "" : " " + name) + " on function " + functionId);
+            return;
+        }
+        ScheduleTrigger.Outcome outcome = schedules.fire(target.get(), time);
+        if (outcome.failed()) {
+            ObjectNode p = problemBody(502, outcome.error());
+            p.put("attempts", outcome.attempts());
+            p.put("deadLetter", outcome.deadLetter().getFileName().toString());
+            send(exchange, 502, "application/problem+json", JSON.writeValueAsString(p), Map.of());
+            return;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("function", functionId);
+        out.put("schedule", outcome.schedule());
+        out.put("time", outcome.time());
+        out.set("response", JSON.readTree(outcome.response()));
+        json(exchange, out);
+    }
+
     /** POST /local/tokens {"sub","email","groups":["school"|"staff"],"schoolNumber","expiresInSeconds"}. */
     private void issueToken(HttpExchange exchange) throws IOException {
-        byte[] raw = readBody(exchange.getRequestBody());
-        JsonNode body;
-        try {
-            body = raw == null ? null : JSON.readTree(raw);
-        } catch (IOException e) {
-            body = null;
-        }
+        JsonNode body = readJson(exchange);
         if (body == null || !body.isObject()) {
             problem(exchange, 400, "send a JSON object: {\"sub\",\"email\",\"groups\",\"schoolNumber\"}");
             return;
@@ -112,11 +156,19 @@ final class LocalRoutes {
     }
 
     private static void problem(HttpExchange exchange, int status, String detail) throws IOException {
+        send(exchange, status, "application/problem+json", JSON.writeValueAsString(problemBody(status, detail)), Map.of());
+    }
+
+    private static ObjectNode problemBody(int status, String detail) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "about:blank");
-        p.put("title", status == 404 ? "Not found" : "Bad request");
+        p.put("title", switch (status) {
+            case 404 -> "Not found";
+            case 502 -> "Bad gateway";
+            default -> "Bad request";
+        });
         p.put("status", status);
         p.put("detail", detail);
-        send(exchange, status, "application/problem+json", JSON.writeValueAsString(p), Map.of());
+        return p;
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The whole application on one machine: DynamoDB Local, S3 (S3Proxy), the template's routes behind a local JWT
- * authorizer, its stream and S3 triggers, and an outbox for mail. Everything it runs is read from template.yaml.
+ * authorizer, its stream and S3 triggers, its schedules (fired on demand), and an outbox for mail. Everything it runs is read from template.yaml.
  *
  * <pre>./run-local [--port 3000] [--s3-port N] [--data-dir .local-data] [--fresh] [--in-memory] [--param Name=Value]</pre>
  */
@@ -68,16 +68,18 @@ public final class LocalRunner implements AutoCloseable {
     private final LocalDynamoDb dynamo;
     private final LocalS3 s3;
     private final S3EventSource s3Events;
+    private final ScheduleTrigger schedules;
     private final HttpGateway gateway;
     private final List<StreamPoller> pollers;
     private final Path stateDir;
     private final boolean temporaryState;
 
-    private LocalRunner(LocalDynamoDb dynamo, LocalS3 s3, S3EventSource s3Events, HttpGateway gateway,
-                        List<StreamPoller> pollers, Path stateDir, boolean temporaryState) {
+    private LocalRunner(LocalDynamoDb dynamo, LocalS3 s3, S3EventSource s3Events, ScheduleTrigger schedules,
+                        HttpGateway gateway, List<StreamPoller> pollers, Path stateDir, boolean temporaryState) {
         this.dynamo = dynamo;
         this.s3 = s3;
         this.s3Events = s3Events;
+        this.schedules = schedules;
         this.gateway = gateway;
         this.pollers = pollers;
         this.stateDir = stateDir;
@@ -96,6 +98,7 @@ public final class LocalRunner implements AutoCloseable {
 
         List<LocalFunction> functions = template.functions().stream().map(LocalFunction::new).toList();
         S3EventSource s3Events = new S3EventSource(functions, state);
+        ScheduleTrigger schedules = new ScheduleTrigger(functions, state);
         // The two emulators start side by side: S3 on its own thread while DynamoDB Local starts on this one.
         CompletableFuture<LocalS3> s3Start = new CompletableFuture<>();
         Thread.ofPlatform().name("s3-start").start(() -> {
@@ -123,13 +126,13 @@ public final class LocalRunner implements AutoCloseable {
             // The front end is served from the built site beside the template (web/dist), as CloudFront serves it.
             Path templateDir = options.template().toAbsolutePath().getParent();
             StaticSite site = new StaticSite(templateDir.resolve("web").resolve("dist"), s3.endpoint().toString());
-            HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox, site);
+            HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox, site, schedules);
             for (LocalFunction f : functions) {
                 for (StreamSource s : f.definition().streams()) {
                     pollers.add(new StreamPoller(s, f, dynamo, state));
                 }
             }
-            return new LocalRunner(dynamo, s3, s3Events, gateway, pollers, state, temporary);
+            return new LocalRunner(dynamo, s3, s3Events, schedules, gateway, pollers, state, temporary);
         } catch (Exception e) {
             pollers.forEach(StreamPoller::close);
             s3Events.close();
@@ -190,6 +193,15 @@ public final class LocalRunner implements AutoCloseable {
         return gateway.port();
     }
 
+    /** The gateway's origin, which functions get as WEB_ORIGIN for links in mails. */
+    public String origin() {
+        return origin(port());
+    }
+
+    private static String origin(int port) {
+        return "http://localhost:" + port;
+    }
+
     public Path stateDir() {
         return stateDir;
     }
@@ -206,6 +218,11 @@ public final class LocalRunner implements AutoCloseable {
     /** On-failure records of S3 events whose asynchronous invocations failed every attempt. */
     public List<com.fasterxml.jackson.databind.JsonNode> s3EventFailures() {
         return s3Events.failures();
+    }
+
+    /** Dead-letter messages of schedules fired on demand whose every attempt failed. */
+    public List<com.fasterxml.jackson.databind.JsonNode> scheduleDeadLetters() {
+        return schedules.deadLetters();
     }
 
     @Override
@@ -244,13 +261,14 @@ public final class LocalRunner implements AutoCloseable {
             runner.close();
         }));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String base = "http://localhost:" + runner.port();
+        String base = runner.origin();
         System.out.println();
         for (String route : runner.routeKeys()) {
             System.out.println("  route   " + route);
         }
         runner.pollers.forEach(p -> System.out.println("  stream  " + StreamPoller.describe(List.of(p))));
         runner.s3Events.describe().forEach(s -> System.out.println("  s3 event " + s));
+        runner.schedules.describe(base).forEach(s -> System.out.println("  schedule " + s));
         System.out.println("  s3      " + runner.s3.endpoint() + " (path style, key local, secret local; buckets: "
                 + String.join(", ", runner.s3.buckets()) + ")");
         System.out.println("  web     " + base + "/ " + (runner.gateway.site().built()

@@ -13,6 +13,8 @@ final class FunctionEnvironment {
     static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     static final String DYNAMODB_STREAMS_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDbStreams";
     static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
+    /** Where links in mails point: in AWS the CloudFront site's origin, here the runner's own. */
+    static final String WEB_ORIGIN = "WEB_ORIGIN";
 
     private FunctionEnvironment() {
     }
@@ -47,8 +49,15 @@ final class FunctionEnvironment {
         merged.put("S3_FORCE_PATH_STYLE", "true");
         merged.put("MAIL_ADAPTER", "outbox");
         merged.put("OUTBOX_DIR", outbox.dir().toString());
+        merged.remove(WEB_ORIGIN); // set by webOrigin once the gateway listens
+        System.clearProperty(WEB_ORIGIN);
         merged.forEach(System::setProperty);
         // Handlers built from now on take their services from this environment, not a previous runner's.
         Wiring.reload();
+    }
+
+    /** The runner's origin as WEB_ORIGIN, once its port is known; functions read it on their first request. */
+    static void webOrigin(String origin) {
+        System.setProperty(WEB_ORIGIN, origin);
     }
 }

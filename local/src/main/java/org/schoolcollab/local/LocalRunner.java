@@ -127,6 +127,7 @@ public final class LocalRunner implements AutoCloseable {
             Path templateDir = options.template().toAbsolutePath().getParent();
             StaticSite site = new StaticSite(templateDir.resolve("web").resolve("dist"), s3.endpoint().toString());
             HttpGateway gateway = new HttpGateway(options.port(), functions, jwt, outbox, site, schedules);
+            FunctionEnvironment.webOrigin(origin(gateway.port()));
             for (LocalFunction f : functions) {
                 for (StreamSource s : f.definition().streams()) {
                     pollers.add(new StreamPoller(s, f, dynamo, state));

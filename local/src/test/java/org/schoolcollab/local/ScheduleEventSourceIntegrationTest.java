@@ -160,6 +160,16 @@ class ScheduleEventSourceIntegrationTest {
     }
 
     @Test
+    void functionsSeeTheRunnersOwnOriginAsWebOrigin() {
+        assertThat(runner.origin()).isEqualTo("http://localhost:" + runner.port());
+        LocalApi.Response r = fire("YearlyFunction", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/response/webOrigin").asText()).as("the template's value is overridden")
+                .isEqualTo(runner.origin());
+        assertThat(api.get("/local/health", null).status()).as("and the origin answers").isEqualTo(200);
+    }
+
+    @Test
     void retriesBackOffBriefly() {
         long started = System.nanoTime();
         assertThat(fire("BrokenFunction", "{\"time\": \"2031-02-01T00:00:00Z\"}").status()).isEqualTo(502);

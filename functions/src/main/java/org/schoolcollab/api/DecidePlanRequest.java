@@ -2,6 +2,7 @@ package org.schoolcollab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.community.Community;
+import org.schoolcollab.funding.RoleAllocation;
 import org.schoolcollab.kernel.FieldError;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.plan.PlanDecision;
@@ -9,11 +10,12 @@ import org.schoolcollab.review.DecidePlan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads the body of POST /communities/{id}/plans/{planId}/decision for this community, every field at once. */
 public final class DecidePlanRequest {
-    private static final Set<String> FIELDS = Set.of("decision", "comments", "leaderSchoolNumber");
+    private static final Set<String> FIELDS = Set.of("decision", "comments", "leaderSchoolNumber", "roleAllocation");
 
     private DecidePlanRequest() {}
 
@@ -41,10 +43,20 @@ public final class DecidePlanRequest {
         } else if (leader != null && !community.hasMember(leader)) {
             errors.add(new FieldError("leaderSchoolNumber", "school " + leader + " is not a member of this community"));
         }
+        RoleAllocation allocation = null;
+        JsonNode a = root.get("roleAllocation");
+        if (a != null && !a.isNull()) {
+            if (outcome == PlanDecision.Outcome.CHANGES_REQUESTED) {
+                errors.add(new FieldError("roleAllocation", "goes with an endorsement only: roles are released when "
+                        + "the plan is endorsed"));
+            } else {
+                allocation = RoleAllocationRequest.read(a, "roleAllocation.", community, errors);
+            }
+        }
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }
-        return new DecidePlan(outcome, comments, leader);
+        return new DecidePlan(outcome, comments, leader, Optional.ofNullable(allocation));
     }
 
     private static String text(JsonNode root, String field, List<FieldError> errors) {

@@ -84,6 +84,7 @@ public final class PlanJson {
         }
         o.put("decidedAt", d.decidedAt().toString());
         o.putObject("decidedBy").put("sub", d.decidedBySub()).put("email", d.decidedByEmail());
+        o.put("releasesRoles", d.releasesRoles());
         return o;
     }
 

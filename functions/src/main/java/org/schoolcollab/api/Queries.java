@@ -8,6 +8,8 @@ import org.schoolcollab.kernel.PageRequest;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,6 +91,31 @@ public final class Queries {
             throw Rejection.invalid(errors);
         }
         return new Summary(Programme.byId(programme.orElseThrow()).orElseThrow(), wave);
+    }
+
+    /** What a funding report is asked for: a programme, and the first and last days (both optional). */
+    public record FundingPeriod(Programme programme, Optional<LocalDate> from, Optional<LocalDate> to) {}
+
+    /** {@code programme}, {@code from} and {@code to} (dates, 2026-01-31), all checked before any is refused. */
+    public static FundingPeriod fundingPeriod(APIGatewayV2HTTPEvent event) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<String> programme = HttpApi.queryParam(event, "programme");
+        programmeProblem(programme).ifPresent(p -> errors.add(new FieldError("programme", p)));
+        Optional<LocalDate> from = date(HttpApi.queryParam(event, "from"), "from", errors);
+        Optional<LocalDate> to = date(HttpApi.queryParam(event, "to"), "to", errors);
+        if (!errors.isEmpty()) {
+            throw Rejection.invalid(errors);
+        }
+        return new FundingPeriod(Programme.byId(programme.orElseThrow()).orElseThrow(), from, to);
+    }
+
+    private static Optional<LocalDate> date(Optional<String> value, String field, List<FieldError> errors) {
+        try {
+            return value.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be a date such as 2026-01-31"));
+            return Optional.empty();
+        }
     }
 
     /** {@code status}, one of the enum's names when given. */

@@ -37,4 +37,10 @@ public record FundingLine(FundingKind kind, String recipientSchoolNumber, Money 
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     }
 
+    /** The same line with more inputs (who recorded what it follows from), after its own. */
+    public FundingLine withInputs(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(inputs);
+        all.putAll(more);
+        return new FundingLine(kind, recipientSchoolNumber, amount, quantity, units, period, policyId, policyVersion, all);
+    }
 }

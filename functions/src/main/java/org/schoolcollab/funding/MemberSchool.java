@@ -1,15 +1,19 @@
 package org.schoolcollab.funding;
 
+import org.schoolcollab.kernel.School;
+import org.schoolcollab.kernel.SchoolType;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A member school as the funding rules see it: who is paid, and the roll and teacher FTE that role counts and
- * inquiry hours are computed from. Callers map their own school records (the EOI's, the community's) into it.
+ * A member school as the funding rules see it: who is paid, its type (only state and state-integrated schools get
+ * inquiry time), and the roll and teacher FTE that role counts and inquiry hours are computed from.
  */
-public record MemberSchool(String schoolNumber, String name, int roll, BigDecimal teacherFte) {
+public record MemberSchool(String schoolNumber, String name, SchoolType type, int roll, BigDecimal teacherFte) {
     public MemberSchool {
         Objects.requireNonNull(schoolNumber, "schoolNumber");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(teacherFte, "teacherFte");
         if (schoolNumber.isBlank()) {
             throw new IllegalArgumentException("schoolNumber must not be blank");
@@ -21,5 +25,9 @@ public record MemberSchool(String schoolNumber, String name, int roll, BigDecima
             throw new IllegalArgumentException("teacherFte must not be negative, got " + teacherFte.toPlainString()
                     + " for school " + schoolNumber);
         }
+    }
+
+    public static MemberSchool of(School s) {
+        return new MemberSchool(s.schoolNumber(), s.name(), s.type(), s.roll(), s.teacherFte());
     }
 }

@@ -24,7 +24,7 @@ public final class OnCommunityFormed {
         }
         FundingPolicy policy = policies.forProgramme(decision.programme().id());
         List<MemberSchool> members = decision.schools().stream()
-                .map(s -> new MemberSchool(s.schoolNumber(), s.name(), s.roll(), s.teacherFte())).toList();
+                .map(MemberSchool::of).toList();
         int stored = 0;
         for (FundingLine line : FormationAllowance.forApproval(policy, members)) {
             if (store.recordIfAbsent(new FundingRecord(decision.communityId(), decision.programme().id(),

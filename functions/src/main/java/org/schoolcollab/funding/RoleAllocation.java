@@ -1,41 +1,60 @@
 package org.schoolcollab.funding;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * One thing an endorsement releases, with its identity within the community: a role ({@code LEADER},
- * {@code ACROSS_SCHOOL#1} … {@code ACROSS_SCHOOL#N}, {@code WITHIN_SCHOOL#1} … {@code WITHIN_SCHOOL#M}) or a
- * member school's inquiry hours ({@code INQUIRY_HOURS#<schoolNumber>}).
- *
- * <p>The key depends only on the community's roles, never on the plan version that was endorsed: a community's
- * roles are released once. The store keys each record by community + {@link #key()}, so replaying the
- * endorsement, or endorsing a later version of the plan, finds the records already there and adds nothing.
+ * The roles the Ministry's staffing system generated for a community, as programme staff recorded them: how many
+ * across-school and within-school teacher roles each member school (the employing board) generated, and how many
+ * extra across-school roles the community asked to make by merging within-school roles (0 to 2, at the policy's rate
+ * of 3.3 within-school roles each). The product pays from this record; it does not guess the Staffing Order's formula.
  */
-public record RoleAllocation(String key, FundingLine line) {
-    public static final String LEADER = "LEADER";
-    public static final String ACROSS_SCHOOL = "ACROSS_SCHOOL#";
-    public static final String WITHIN_SCHOOL = "WITHIN_SCHOOL#";
-    public static final String INQUIRY_HOURS = "INQUIRY_HOURS#";
-    private static final Pattern KEY = Pattern.compile("^(LEADER|(ACROSS_SCHOOL|WITHIN_SCHOOL)#[1-9][0-9]*|INQUIRY_HOURS#\\S+)$");
+public record RoleAllocation(List<SchoolRoles> acrossSchool, List<SchoolRoles> withinSchool,
+                             int mergedForExtraAcrossSchool) {
+    public static final int MAX_ROLES_PER_SCHOOL = 50;
+    public static final int MAX_MERGED = 2;
 
-    public RoleAllocation {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(line, "line");
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a role allocation key: '" + key + "'");
+    /** One school's generated roles of one kind. */
+    public record SchoolRoles(String schoolNumber, int roles) {
+        public SchoolRoles {
+            Objects.requireNonNull(schoolNumber, "schoolNumber");
+            if (roles < 0 || roles > MAX_ROLES_PER_SCHOOL) {
+                throw new IllegalArgumentException("roles must be 0 to " + MAX_ROLES_PER_SCHOOL + ", got " + roles);
+            }
         }
     }
 
-    static String acrossSchool(int number) {
-        return ACROSS_SCHOOL + number;
+    public RoleAllocation {
+        acrossSchool = List.copyOf(acrossSchool);
+        withinSchool = List.copyOf(withinSchool);
+        if (mergedForExtraAcrossSchool < 0 || mergedForExtraAcrossSchool > MAX_MERGED) {
+            throw new IllegalArgumentException("mergedForExtraAcrossSchool must be 0 to " + MAX_MERGED);
+        }
+        for (List<SchoolRoles> list : List.of(acrossSchool, withinSchool)) {
+            Set<String> seen = new HashSet<>();
+            for (SchoolRoles s : list) {
+                if (!seen.add(s.schoolNumber())) {
+                    throw new IllegalArgumentException("school " + s.schoolNumber() + " is listed twice");
+                }
+            }
+        }
     }
 
-    static String withinSchool(int number) {
-        return WITHIN_SCHOOL + number;
+    public int acrossSchoolGenerated() {
+        return acrossSchool.stream().mapToInt(SchoolRoles::roles).sum();
     }
 
-    static String inquiryHours(String schoolNumber) {
-        return INQUIRY_HOURS + schoolNumber;
+    public int withinSchoolGenerated() {
+        return withinSchool.stream().mapToInt(SchoolRoles::roles).sum();
+    }
+
+    /** Every school the allocation names. */
+    public Set<String> schoolNumbers() {
+        Set<String> all = new HashSet<>();
+        acrossSchool.forEach(s -> all.add(s.schoolNumber()));
+        withinSchool.forEach(s -> all.add(s.schoolNumber()));
+        return all;
     }
 }

@@ -6,6 +6,9 @@ import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingPolicy;
 import org.schoolcollab.funding.FundingRecord;
 import org.schoolcollab.funding.FundingStore;
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.notify.Letters;
+import org.schoolcollab.notify.Links;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
 
@@ -24,12 +27,15 @@ public final class OnGrantAwarded {
     private final FundingStore funding;
     private final NotificationDelivery delivery;
     private final String staffAddress;
+    private final Links links;
 
-    public OnGrantAwarded(FundingPolicies policies, FundingStore funding, NotificationDelivery delivery, String staffAddress) {
+    public OnGrantAwarded(FundingPolicies policies, FundingStore funding, NotificationDelivery delivery, String staffAddress,
+                          Links links) {
         this.policies = policies;
         this.funding = funding;
         this.delivery = delivery;
         this.staffAddress = staffAddress;
+        this.links = links;
     }
 
     public void react(Grant g) {
@@ -40,24 +46,36 @@ public final class OnGrantAwarded {
         inputs.put("amount", g.amount().value());
         inputs.put("currency", g.amount().currency());
         inputs.put("awardedBy", g.awardedBySub());
+        inputs.put("awardedByEmail", g.awardedByEmail());
+        if (g.description() != null) {
+            inputs.put("description", g.description());
+        }
         FundingLine line = new FundingLine(FundingKind.GRANT, null, g.amount(), null, null, "ON_AWARD",
                 policy.policyId(), policy.version(), inputs);
         funding.recordIfAbsent(new FundingRecord(g.communityId(), g.programme().id(), g.id(), line, g.awardedAt()));
 
         String source = Notification.aboutCommunity(g.communityId());
         var now = delivery.clock().instant();
-        String what = g.purpose().replace('_', ' ').toLowerCase() + " grant of " + g.amount();
+        Programme p = g.programme();
+        String purpose = Letters.words(g.purpose());
+        String what = Letters.article(purpose) + " " + purpose + " grant of " + Letters.money(g.amount());
         delivery.deliverOnce(Notification.pending(source, TO_CONTACT + "#" + g.id(), g.contact().email(),
-                "Grant awarded: " + g.communityName(), "Kia ora " + g.contact().name() + ",\n\n"
-                        + "A " + what + " has been awarded to " + g.communityName() + ".\n"
+                "Grant awarded: " + g.communityName(), Letters.greeting(p, g.contact().name())
+                        + capitalised(what) + " has been awarded to " + g.communityName() + " on "
+                        + Letters.date(p, g.awardedAt()) + ".\n"
                         + (g.description() == null ? "" : "\n" + g.description() + "\n")
-                        + "\nYou can see it with the community's funding at /communities/" + g.communityId() + "/funding.\n"
-                        + "Reference: " + g.id() + "\n", now).withCommunityId(g.communityId()));
-        delivery.deliverOnce(Notification.pending(source, TO_STAFF + "#" + g.id(), staffAddress,
-                "Grant recorded: " + g.communityName() + " (" + g.amount() + ")",
-                "A " + what + " was recorded for " + g.communityName() + " (" + g.programme().id() + ").\n"
-                        + "Awarded by: " + g.awardedBySub() + " at " + g.awardedAt() + "\n"
-                        + "Community: /communities/" + g.communityId() + "\nGrant: " + g.id() + "\n", now)
+                        + "\nYou can see it with the " + Letters.community(p) + "'s funding on its page:\n"
+                        + links.community(g.communityId()) + "\n" + Letters.signOff(p), now)
                 .withCommunityId(g.communityId()));
+        delivery.deliverOnce(Notification.pending(source, TO_STAFF + "#" + g.id(), staffAddress,
+                "Grant recorded: " + g.communityName() + " (" + Letters.money(g.amount()) + ")",
+                capitalised(what) + " was recorded for " + g.communityName() + " (" + Letters.programmeName(p) + ").\n"
+                        + "Awarded by: " + g.awardedByEmail() + " on " + Letters.date(p, g.awardedAt()) + "\n"
+                        + "Community: " + links.community(g.communityId()) + "\n", now)
+                .withCommunityId(g.communityId()));
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

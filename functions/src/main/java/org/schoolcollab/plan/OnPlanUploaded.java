@@ -1,5 +1,8 @@
 package org.schoolcollab.plan;
 
+import org.schoolcollab.kernel.Programme;
+import org.schoolcollab.notify.Letters;
+import org.schoolcollab.notify.Links;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
 
@@ -21,12 +24,15 @@ public final class OnPlanUploaded {
     private final PlanObjects objects;
     private final NotificationDelivery delivery;
     private final String staffAddress;
+    private final Links links;
 
-    public OnPlanUploaded(PlanStore store, PlanObjects objects, NotificationDelivery delivery, String staffAddress) {
+    public OnPlanUploaded(PlanStore store, PlanObjects objects, NotificationDelivery delivery, String staffAddress,
+                          Links links) {
         this.store = store;
         this.objects = objects;
         this.delivery = delivery;
         this.staffAddress = staffAddress;
+        this.links = links;
     }
 
     /**
@@ -150,30 +156,47 @@ public final class OnPlanUploaded {
     }
 
     private void notifyStaff(Plan p) {
-        String planPath = "/communities/" + p.communityId() + "/plans/" + p.planId() + "/document";
+        Programme programme = p.programme();
+        String what = programme == Programme.KAHUI_AKO ? "plan" : "action plan";
         delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(p.communityId()), TO_STAFF + "#" + p.planId(),
                 staffAddress, "Plan to review: " + p.communityName() + " (version " + p.version() + ")",
-                "A plan was received from " + p.communityName() + " (" + p.programme().id() + ").\n\n"
+                "A " + what + " was received from " + p.communityName() + " (" + Letters.programmeName(programme) + ").\n\n"
                         + "Version: " + p.version() + "\n"
-                        + "File: " + p.fileName() + " (" + p.fileType().contentType() + ", " + p.sizeBytes() + " bytes)\n"
-                        + "Challenges: " + p.achievementChallenges().size() + "\n"
-                        + "Uploaded by: " + p.registeredByEmail() + "\n\n"
-                        + "Download it (a link valid 5 minutes) with GET " + planPath + "\n"
-                        + "Community: /communities/" + p.communityId() + "\nPlan: " + p.planId() + "\n",
+                        + "File: " + p.fileName() + " (" + p.fileType().label() + ", " + size(p.sizeBytes()) + ")\n"
+                        + (programme == Programme.KAHUI_AKO ? "Achievement challenges: " : "Priorities: ")
+                        + p.achievementChallenges().size() + "\n"
+                        + "Uploaded by: " + p.registeredByEmail() + " on " + Letters.date(programme, p.registeredAt()) + "\n\n"
+                        + (programme == Programme.KAHUI_AKO
+                                ? "Read it and endorse it or ask for changes on the community's page:\n"
+                                : "Read it before the cluster's next challenge visit, on its page:\n")
+                        + links.community(p.communityId()) + "\n",
                 delivery.clock().instant()).withCommunityId(p.communityId()));
     }
 
     private void notifyUploader(Plan p) {
+        Programme programme = p.programme();
         delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(p.communityId()),
                 TO_UPLOADER + "#" + p.planId(), p.registeredByEmail(),
                 "Plan upload not accepted: " + p.fileName(),
-                "Kia ora,\n\n"
-                        + "The file uploaded as version " + p.version() + " of the plan for " + p.communityName()
-                        + " was not accepted:\n\n  " + p.rejectionReason() + "\n\n"
-                        + "It has not been kept with your plan. Register the plan again with the file's exact size "
-                        + "and type (POST /communities/" + p.communityId() + "/plans) and upload it with the new link.\n\n"
-                        + "File: " + p.fileName() + " (declared " + p.fileType().contentType() + ", " + p.sizeBytes()
-                        + " bytes)\nPlan: " + p.planId() + "\n",
+                Letters.greeting(programme, null)
+                        + "The file you uploaded as version " + p.version() + " of the " + Letters.plan(programme)
+                        + " of " + p.communityName() + " was not accepted:\n\n  " + p.rejectionReason() + "\n\n"
+                        + "It has not been kept with your plan. Upload the file again on the " + Letters.community(programme)
+                        + "'s page, as a PDF or a Word document of its exact size:\n"
+                        + links.community(p.communityId()) + "\n\n"
+                        + "The file: " + p.fileName() + " (declared as " + p.fileType().label() + ", " + size(p.sizeBytes())
+                        + ")\n" + Letters.signOff(programme),
                 delivery.clock().instant()).withCommunityId(p.communityId()));
+    }
+
+    /** A size as people read it: "142 bytes", "2.4 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.UK, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

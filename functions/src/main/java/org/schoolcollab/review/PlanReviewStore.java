@@ -1,5 +1,7 @@
 package org.schoolcollab.review;
 
+import org.schoolcollab.funding.RolesRecorded;
+import org.schoolcollab.funding.RolesStore;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
 
@@ -10,11 +12,13 @@ public interface PlanReviewStore {
     Optional<Plan> findPlan(String communityId, String planId);
 
     /**
-     * Moves the plan from RECEIVED to the decided status and writes the decision record, in one transaction.
+     * Moves the plan from RECEIVED to the decided status and writes the decision record and, where the endorsement
+     * records them, the community's roles: in one transaction, so nothing is half-written.
      *
      * @throws NotReceivedException when the plan is no longer RECEIVED (decided first by someone else)
+     * @throws RolesStore.AlreadyRecordedException when the community's roles were recorded a moment before
      */
-    void recordDecision(PlanDecision decision);
+    void recordDecision(PlanDecision decision, Optional<RolesRecorded> roles);
 
     final class NotReceivedException extends RuntimeException {
         public NotReceivedException() {

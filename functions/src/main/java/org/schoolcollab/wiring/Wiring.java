@@ -14,10 +14,15 @@ import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingService;
 import org.schoolcollab.funding.FundingStore;
 import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.OnRolesRecorded;
+import org.schoolcollab.funding.OnSchoolYearStarted;
+import org.schoolcollab.funding.RolesStore;
 import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.funding.adapters.DynamoRolesStore;
 import org.schoolcollab.grant.GrantService;
 import org.schoolcollab.grant.OnGrantAwarded;
 import org.schoolcollab.grant.adapters.DynamoGrantStore;
+import org.schoolcollab.notify.Links;
 import org.schoolcollab.notify.MailSender;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.NotificationLog;
@@ -31,10 +36,12 @@ import org.schoolcollab.plan.PlanStore;
 import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.adapters.S3PlanObjects;
 import org.schoolcollab.plan.adapters.S3PlanUrls;
+import org.schoolcollab.report.FundingReportService;
 import org.schoolcollab.report.ReportService;
 import org.schoolcollab.report.adapters.DynamoReportStore;
 import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.RoleAllocationService;
 import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.visit.ChallengeVisitService;
 import org.schoolcollab.visit.OnChallengeVisitRecorded;
@@ -57,11 +64,14 @@ public final class Wiring {
     private final Clock clock = Clock.systemUTC();
     private final Once<String> table = once(() -> Env.require("TABLE_NAME"));
     private final Once<String> staffAddress = once(() -> Env.require("STAFF_NOTIFICATION_EMAIL"));
+    /** Mail links to the web front end's pages: its origin (the site's in AWS, the runner's locally). */
+    private final Once<Links> links = once(() -> new Links(Env.require("WEB_ORIGIN")));
 
     // Stores: one per container, over the one DynamoDB client (AwsClients).
     private final Once<EoiStore> eoiStore = once(() -> new DynamoEoiStore(dynamo(), table.get()));
     private final Once<CommunityStore> communityStore = once(() -> new DynamoCommunityStore(dynamo(), table.get()));
     private final Once<FundingStore> fundingStore = once(() -> new DynamoFundingStore(dynamo(), table.get()));
+    private final Once<RolesStore> rolesStore = once(() -> new DynamoRolesStore(dynamo(), table.get()));
     private final Once<PlanStore> planStore = once(() -> new DynamoPlanStore(dynamo(), table.get()));
     private final Once<NotificationDelivery> delivery = once(() -> new NotificationDelivery(
             new DynamoNotificationStore(dynamo(), table.get()), mailSender(), clock));
@@ -72,13 +82,17 @@ public final class Wiring {
             new DynamoDecisionStore(dynamo(), table.get()), clock));
     private final Once<CommunityService> communityService = once(() -> new CommunityService(communityStore.get()));
     private final Once<FundingService> fundingService = once(() -> new FundingService(communityService.get(),
-            fundingStore.get()));
+            fundingStore.get(), rolesStore.get(), FundingPolicies.shipped()));
+    private final Once<FundingReportService> fundingReportService = once(() -> new FundingReportService(
+            communityService.get(), fundingStore.get(), clock));
     private final Once<GrantService> grantService = once(() -> new GrantService(communityService.get(),
             new DynamoGrantStore(dynamo(), table.get()), FundingPolicies.shipped(), clock));
     private final Once<PlanService> planService = once(() -> new PlanService(communityService.get(), planStore.get(),
             new S3PlanUrls(AwsClients.s3Presigner(), Env.require("PLANS_BUCKET")), clock));
     private final Once<PlanReviewService> planReviewService = once(() -> new PlanReviewService(communityService.get(),
-            new DynamoPlanReviewStore(dynamo(), table.get()), clock));
+            new DynamoPlanReviewStore(dynamo(), table.get()), rolesStore.get(), FundingPolicies.shipped(), clock));
+    private final Once<RoleAllocationService> roleAllocationService = once(() -> new RoleAllocationService(
+            communityService.get(), planStore.get(), rolesStore.get(), FundingPolicies.shipped(), clock));
     private final Once<ChallengeVisitService> challengeVisitService = once(() -> new ChallengeVisitService(
             communityService.get(), planService.get(), new DynamoVisitStore(dynamo(), table.get()), clock));
     private final Once<ReportService> reportService = once(() -> new ReportService(
@@ -87,19 +101,26 @@ public final class Wiring {
             new DynamoNotificationLogStore(dynamo(), table.get())));
 
     // Reactions to the table's stream and the plans bucket.
-    private final Once<OnEoiSubmitted> onEoiSubmitted = once(() -> new OnEoiSubmitted(delivery.get(), staffAddress.get()));
-    private final Once<OnEoiDecided> onEoiDecided = once(() -> new OnEoiDecided(delivery.get(), staffAddress.get()));
+    private final Once<OnEoiSubmitted> onEoiSubmitted = once(() -> new OnEoiSubmitted(delivery.get(), staffAddress.get(),
+            links.get()));
+    private final Once<OnEoiDecided> onEoiDecided = once(() -> new OnEoiDecided(delivery.get(), staffAddress.get(),
+            links.get()));
     private final Once<OnCommunityFormed> onCommunityFormed = once(() -> new OnCommunityFormed(FundingPolicies.shipped(),
             fundingStore.get(), clock));
     private final Once<OnGrantAwarded> onGrantAwarded = once(() -> new OnGrantAwarded(FundingPolicies.shipped(),
-            fundingStore.get(), delivery.get(), staffAddress.get()));
-    private final Once<OnPlanDecided> onPlanDecided = once(() -> new OnPlanDecided(FundingPolicies.shipped(),
-            fundingStore.get(), communityService.get(), delivery.get(), staffAddress.get()));
+            fundingStore.get(), delivery.get(), staffAddress.get(), links.get()));
+    private final Once<OnPlanDecided> onPlanDecided = once(() -> new OnPlanDecided(communityService.get(),
+            delivery.get(), staffAddress.get(), links.get()));
+    private final Once<OnRolesRecorded> onRolesRecorded = once(() -> new OnRolesRecorded(FundingPolicies.shipped(),
+            fundingStore.get(), delivery.get(), staffAddress.get(), links.get()));
+    private final Once<OnSchoolYearStarted> onSchoolYearStarted = once(() -> new OnSchoolYearStarted(
+            FundingPolicies.shipped(), fundingStore.get(), communityService.get(), delivery.get(), staffAddress.get(),
+            links.get()));
     private final Once<OnChallengeVisitRecorded> onChallengeVisitRecorded = once(() -> new OnChallengeVisitRecorded(
-            delivery.get(), staffAddress.get()));
+            delivery.get(), staffAddress.get(), links.get()));
     // The bucket comes with each S3 record: the function needs no PLANS_BUCKET (it would be a template cycle).
     private final Once<OnPlanUploaded> onPlanUploaded = once(() -> new OnPlanUploaded(planStore.get(),
-            new S3PlanObjects(AwsClients.s3()), delivery.get(), staffAddress.get()));
+            new S3PlanObjects(AwsClients.s3()), delivery.get(), staffAddress.get(), links.get()));
 
     private Wiring() {}
 
@@ -129,9 +150,11 @@ public final class Wiring {
     public CommunityFormation communityFormation() { return communityFormation.get(); }
     public CommunityService communityService() { return communityService.get(); }
     public FundingService fundingService() { return fundingService.get(); }
+    public FundingReportService fundingReportService() { return fundingReportService.get(); }
     public GrantService grantService() { return grantService.get(); }
     public PlanService planService() { return planService.get(); }
     public PlanReviewService planReviewService() { return planReviewService.get(); }
+    public RoleAllocationService roleAllocationService() { return roleAllocationService.get(); }
     public ChallengeVisitService challengeVisitService() { return challengeVisitService.get(); }
     public ReportService reportService() { return reportService.get(); }
     public NotificationLog notificationLog() { return notificationLog.get(); }
@@ -141,6 +164,8 @@ public final class Wiring {
     public OnCommunityFormed onCommunityFormed() { return onCommunityFormed.get(); }
     public OnGrantAwarded onGrantAwarded() { return onGrantAwarded.get(); }
     public OnPlanDecided onPlanDecided() { return onPlanDecided.get(); }
+    public OnRolesRecorded onRolesRecorded() { return onRolesRecorded.get(); }
+    public OnSchoolYearStarted onSchoolYearStarted() { return onSchoolYearStarted.get(); }
     public OnChallengeVisitRecorded onChallengeVisitRecorded() { return onChallengeVisitRecorded.get(); }
     public OnPlanUploaded onPlanUploaded() { return onPlanUploaded.get(); }
 

@@ -1,5 +1,6 @@
 package org.schoolcollab.community;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class OnEoiDecidedIntegrationTest {
 
     private EoiDecidedHandler handler(MailSender mail) {
         return new EoiDecidedHandler(new OnEoiDecided(new NotificationDelivery(
-                new DynamoNotificationStore(DynamoDbLocal.client(), table), mail, clock), STAFF));
+                new DynamoNotificationStore(DynamoDbLocal.client(), table), mail, clock), STAFF, InMemoryWorld.LINKS));
     }
 
     private EoiDecidedHandler handler() {
@@ -257,7 +258,7 @@ class OnEoiDecidedIntegrationTest {
         List<Record> stream = StreamEvents.readStream(table);
         DynamodbEvent submissions = StreamEvents.event(stream.stream().filter(StreamEvents::isEoiInsert).toList(), arn);
         DynamodbEvent decided = StreamEvents.event(stream.stream().filter(StreamEvents::isDecisionInsert).toList(), arn);
-        EoiSubmittedHandler onSubmitted = new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), new OutboxMailSender(outbox, FROM), clock), STAFF));
+        EoiSubmittedHandler onSubmitted = new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), new OutboxMailSender(outbox, FROM), clock), STAFF, InMemoryWorld.LINKS));
 
         assertThat(onSubmitted.handleRequest(submissions, new TestContext("EoiNotificationsFunction"))
                 .getBatchItemFailures()).isEmpty();

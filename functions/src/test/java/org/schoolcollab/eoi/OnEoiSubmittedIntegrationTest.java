@@ -1,5 +1,6 @@
 package org.schoolcollab.eoi;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class OnEoiSubmittedIntegrationTest {
     }
 
     private EoiSubmittedHandler handler(MailSender mail) {
-        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), mail, clock), STAFF));
+        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table), mail, clock), STAFF, InMemoryWorld.LINKS));
     }
 
     private EoiSubmittedHandler handler() {

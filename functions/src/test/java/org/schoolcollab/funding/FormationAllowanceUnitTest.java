@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.schoolcollab.api.FundingJson;
 import org.schoolcollab.kernel.Money;
 
+import org.schoolcollab.kernel.SchoolType;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -17,7 +19,7 @@ class FormationAllowanceUnitTest {
 
     /** Six area schools, as in the first southern community (shared/seeds/000). */
     private static final List<MemberSchool> SIX_SCHOOLS = IntStream.rangeClosed(1, 6)
-            .mapToObj(i -> new MemberSchool("910" + i, "Area School " + i, 150 + i, new BigDecimal("9.5")))
+            .mapToObj(i -> new MemberSchool("910" + i, "Area School " + i, SchoolType.AREA, 150 + i, new BigDecimal("9.5")))
             .toList();
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.schoolcollab.api.FundingJson;
 
+import org.schoolcollab.kernel.SchoolType;
+
 import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +18,7 @@ class InquiryHoursUnitTest {
     @Test
     void fourteenAndAHalfFteGetFiftyEightHours() {
         // max(50, 4 × 14.5 = 58) = 58
-        FundingLine line = InquiryHours.forSchool(KAHUI_AKO, new MemberSchool("9101", "Big School", 300, new BigDecimal("14.5")));
+        FundingLine line = InquiryHours.forSchool(KAHUI_AKO, new MemberSchool("9101", "Big School", SchoolType.PRIMARY, 300, new BigDecimal("14.5")));
 
         assertThat(line.kind()).isEqualTo(FundingKind.INQUIRY_HOURS);
         assertThat(line.recipientSchoolNumber()).isEqualTo("9101");
@@ -37,7 +39,7 @@ class InquiryHoursUnitTest {
     @Test
     void threeFteGetTheFiftyHourMinimum() {
         // max(50, 4 × 3 = 12) = 50
-        FundingLine line = InquiryHours.forSchool(KAHUI_AKO, new MemberSchool("9102", "Small School", 40, new BigDecimal("3")));
+        FundingLine line = InquiryHours.forSchool(KAHUI_AKO, new MemberSchool("9102", "Small School", SchoolType.PRIMARY, 40, new BigDecimal("3")));
         assertThat(line.quantity()).isEqualByComparingTo("50");
         assertThat(FundingJson.line(line).get("quantity").textValue()).isEqualTo("50");
         assertThat(FundingJson.line(line).get("amount").isNull()).isTrue();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -81,15 +82,15 @@ class RoleFundingUnitTest {
 
     @Test
     void theWorkedExampleReleasesOneLeaderThreeAcrossSixteenWithinAndTenSchoolsInquiryHours() {
-        List<RoleAllocation> released = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE);
+        List<ReleasedRole> released = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty());
 
         List<String> keys = new ArrayList<>(List.of("LEADER", "ACROSS_SCHOOL#1", "ACROSS_SCHOOL#2", "ACROSS_SCHOOL#3"));
         IntStream.rangeClosed(1, 16).forEach(n -> keys.add("WITHIN_SCHOOL#" + n));
         IntStream.rangeClosed(1001, 1010).forEach(n -> keys.add("INQUIRY_HOURS#" + n));
-        assertThat(released).extracting(RoleAllocation::key).containsExactlyElementsOf(keys);
+        assertThat(released).extracting(ReleasedRole::key).containsExactlyElementsOf(keys);
         assertThat(released).hasSize(30);
 
-        List<FundingLine> lines = released.stream().map(RoleAllocation::line).toList();
+        List<FundingLine> lines = released.stream().map(ReleasedRole::line).toList();
         assertThat(count(lines, FundingKind.COMMUNITY_LEADER_ROLE)).isEqualTo(1);
         assertThat(count(lines, FundingKind.ACROSS_SCHOOL_TEACHER_ROLE)).isEqualTo(3);
         assertThat(count(lines, FundingKind.WITHIN_SCHOOL_TEACHER_ROLE)).isEqualTo(16);
@@ -129,7 +130,7 @@ class RoleFundingUnitTest {
 
     @Test
     void theLeaderLineIsTheLeadersSchoolWithAllowanceInductionAndReleaseItemised() {
-        FundingLine leader = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE).getFirst().line();
+        FundingLine leader = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty()).getFirst().line();
 
         assertThat(leader.kind()).isEqualTo(FundingKind.COMMUNITY_LEADER_ROLE);
         assertThat(leader.recipientSchoolNumber()).as("the leader's employing board").isEqualTo("1002");
@@ -156,7 +157,7 @@ class RoleFundingUnitTest {
 
     @Test
     void teacherRoleLinesNameTheFormulaAndItsInputsAndNoSchool() {
-        List<RoleAllocation> released = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE);
+        List<ReleasedRole> released = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty());
         FundingLine across2 = line(released, "ACROSS_SCHOOL#2");
         FundingLine within16 = line(released, "WITHIN_SCHOOL#16");
 
@@ -197,7 +198,7 @@ class RoleFundingUnitTest {
 
     @Test
     void anAuditorCanRecomputeEachRoleLineFromThePolicyVersionAndInputsItNames() {
-        for (RoleAllocation a : RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE)) {
+        for (ReleasedRole a : RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty())) {
             FundingLine line = a.line();
             if (line.kind() == FundingKind.INQUIRY_HOURS) {
                 continue; // InquiryHoursUnitTest recomputes those
@@ -228,7 +229,7 @@ class RoleFundingUnitTest {
             "SECONDARY, 12345.00, 13345.00",   // the fixture's made-up value: the shipped policy has none
     })
     void theLeadersAllowanceFollowsTheLeadersSchoolType(SchoolType type, String allowance, String amount) {
-        FundingLine leader = RoleFunding.forEndorsement(FIXTURE, community("1001", type, TEN_SCHOOLS)).getFirst().line();
+        FundingLine leader = RoleFunding.forEndorsement(FIXTURE, community("1001", type, TEN_SCHOOLS), Optional.empty()).getFirst().line();
         assertThat(leader.inputs()).containsEntry("allowance", allowance)
                 .containsEntry("leaderSchoolType", type.name())
                 .containsEntry("allowanceSetting", "rules.roles.communityLeader.allowance." + type.name());
@@ -246,19 +247,19 @@ class RoleFundingUnitTest {
         });
 
         PolicySettingMissingException e = catchThrowableOfType(PolicySettingMissingException.class,
-                () -> RoleFunding.forEndorsement(unsetSecondary, community("1001", SchoolType.SECONDARY, TEN_SCHOOLS)));
+                () -> RoleFunding.forEndorsement(unsetSecondary, community("1001", SchoolType.SECONDARY, TEN_SCHOOLS), Optional.empty()));
         assertThat(e.path()).isEqualTo(SECONDARY);
         assertThat(e).hasMessageStartingWith("funding policy setting '" + SECONDARY + "' in ")
                 .hasMessageContaining("is MUST_BE_SET and has no value: secondary figure not found")
                 .hasMessageNotContaining("also needs");
         // the same policy still releases the roles of a community led from a primary or area school
-        assertThat(RoleFunding.forEndorsement(unsetSecondary, community("1001", SchoolType.AREA, TEN_SCHOOLS))).hasSize(30);
+        assertThat(RoleFunding.forEndorsement(unsetSecondary, community("1001", SchoolType.AREA, TEN_SCHOOLS), Optional.empty())).hasSize(30);
     }
 
     @Test
     void theShippedPolicyRefusesNamingTheSettingsItStillNeeds() {
         PolicySettingMissingException primary = catchThrowableOfType(PolicySettingMissingException.class,
-                () -> RoleFunding.forEndorsement(SHIPPED, NORTHCOTE_LIKE));
+                () -> RoleFunding.forEndorsement(SHIPPED, NORTHCOTE_LIKE, Optional.empty()));
         assertThat(primary.path()).isEqualTo(ACROSS_DIVISOR);
         assertThat(primary.resource()).isEqualTo("policies/kahui-ako.json");
         assertThat(primary).hasMessageStartingWith("funding policy setting 'rules.roles.acrossSchoolTeacher.count.pupilsPerRole' "
@@ -267,7 +268,7 @@ class RoleFundingUnitTest {
                 .hasMessageNotContaining(SECONDARY);
 
         PolicySettingMissingException secondary = catchThrowableOfType(PolicySettingMissingException.class,
-                () -> RoleFunding.forEndorsement(SHIPPED, community("1001", SchoolType.SECONDARY, TEN_SCHOOLS)));
+                () -> RoleFunding.forEndorsement(SHIPPED, community("1001", SchoolType.SECONDARY, TEN_SCHOOLS), Optional.empty()));
         assertThat(secondary.path()).isEqualTo(SECONDARY);
         assertThat(secondary).hasMessageStartingWith("funding policy setting 'rules.roles.communityLeader.allowance.SECONDARY' "
                         + "in policies/kahui-ako.json (kahui-ako-funding v1) is MUST_BE_SET and has no value: ")
@@ -278,7 +279,7 @@ class RoleFundingUnitTest {
     @Test
     void schoolImprovementReleasesNothing() {
         EndorsedCommunity cluster = community("1001", SchoolType.SECONDARY, TEN_SCHOOLS.subList(0, 3));
-        assertThat(RoleFunding.forEndorsement(SCHOOL_IMPROVEMENT, cluster)).isEmpty();
+        assertThat(RoleFunding.forEndorsement(SCHOOL_IMPROVEMENT, cluster, Optional.empty())).isEmpty();
         assertThat(RoleFunding.rolesApply(SCHOOL_IMPROVEMENT)).isFalse();
         assertThat(RoleFunding.rolesApply(FIXTURE)).isTrue();
     }
@@ -289,9 +290,9 @@ class RoleFundingUnitTest {
         EndorsedCommunity small = community("2001", SchoolType.AREA,
                 List.of(school("2001", 180, "9"), school("2002", 120, "6")));
 
-        List<RoleAllocation> released = RoleFunding.forEndorsement(FIXTURE, small);
+        List<ReleasedRole> released = RoleFunding.forEndorsement(FIXTURE, small, Optional.empty());
 
-        assertThat(released).extracting(RoleAllocation::key)
+        assertThat(released).extracting(ReleasedRole::key)
                 .containsExactly("LEADER", "WITHIN_SCHOOL#1", "INQUIRY_HOURS#2001", "INQUIRY_HOURS#2002");
         assertThat(released.getFirst().line().amount()).hasToString("31000.00 NZD");
         assertThat(line(released, "WITHIN_SCHOOL#1").inputs()).containsEntry("count", "1");
@@ -301,10 +302,10 @@ class RoleFundingUnitTest {
 
     @Test
     void theSameCommunityAlwaysGetsTheSameKeysAndLines() {
-        List<RoleAllocation> first = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE);
-        List<RoleAllocation> again = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE);
+        List<ReleasedRole> first = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty());
+        List<ReleasedRole> again = RoleFunding.forEndorsement(FIXTURE, NORTHCOTE_LIKE, Optional.empty());
         assertThat(again).isEqualTo(first);
-        assertThat(first).extracting(RoleAllocation::key).doesNotHaveDuplicates();
+        assertThat(first).extracting(ReleasedRole::key).doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0} = {1} is rejected on load")
@@ -341,14 +342,14 @@ class RoleFundingUnitTest {
                 doc -> ((ObjectNode) doc.at("/rules/roles/merge")).put("atCommunityRequest", false));
         assertThat(automatic.flag("rules.roles.merge.atCommunityRequest")).isFalse();
         assertThat(FIXTURE.flag("rules.roles.merge.atCommunityRequest")).isTrue();
-        assertThatThrownBy(() -> RoleFunding.forEndorsement(automatic, NORTHCOTE_LIKE))
+        assertThatThrownBy(() -> RoleFunding.forEndorsement(automatic, NORTHCOTE_LIKE, Optional.empty()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("does not merge automatically");
     }
 
     @Test
     void aLeaderSchoolTypeThePolicyDoesNotStateIsRefused() {
-        assertThatThrownBy(() -> RoleFunding.forEndorsement(FIXTURE, community("1001", SchoolType.INTERMEDIATE, TEN_SCHOOLS)))
+        assertThatThrownBy(() -> RoleFunding.forEndorsement(FIXTURE, community("1001", SchoolType.INTERMEDIATE, TEN_SCHOOLS), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("states no community leader allowance for a leader whose school type is INTERMEDIATE "
                         + "(it states PRIMARY, AREA, SECONDARY)");
@@ -364,7 +365,7 @@ class RoleFundingUnitTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("school 1001 is listed more than once");
         FundingLine hours = InquiryHours.forSchool(FIXTURE, TEN_SCHOOLS.getFirst());
-        assertThatThrownBy(() -> new RoleAllocation("ACROSS_SCHOOL#0", hours))
+        assertThatThrownBy(() -> new ReleasedRole("ACROSS_SCHOOL#0", hours))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a role allocation key");
     }
@@ -385,14 +386,14 @@ class RoleFundingUnitTest {
     // ------------------------------------------------------------------ helpers: arithmetic only, no rule code
 
     private static MemberSchool school(String number, int roll, String fte) {
-        return new MemberSchool(number, "Example School " + number, roll, new BigDecimal(fte));
+        return new MemberSchool(number, "Example School " + number, SchoolType.PRIMARY, roll, new BigDecimal(fte));
     }
 
     private static EndorsedCommunity community(String leaderSchool, SchoolType type, List<MemberSchool> schools) {
         return new EndorsedCommunity("c-1", leaderSchool, type, schools);
     }
 
-    private static FundingLine line(List<RoleAllocation> released, String key) {
+    private static FundingLine line(List<ReleasedRole> released, String key) {
         return released.stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow().line();
     }
 

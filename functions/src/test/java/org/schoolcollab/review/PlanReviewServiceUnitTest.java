@@ -2,6 +2,7 @@ package org.schoolcollab.review;
 
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.Community;
+import org.schoolcollab.funding.RolesRecorded;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
@@ -52,7 +53,7 @@ class PlanReviewServiceUnitTest {
 
         assertThat(decision).isEqualTo(new PlanDecision(community.id(), plan.planId(), 1, community.programme(),
                 PlanDecision.Outcome.ENDORSED, null, "9103", STAFF.sub(), STAFF.email(), world.clock.instant(),
-                KAHUI_AKO, community.contact(), community.members()));
+                KAHUI_AKO, community.contact(), community.members(), true));
         assertThat(plan(world, plan).status()).isEqualTo(PlanStatus.ENDORSED);
         assertThat(world.plans.decisions()).containsExactly(decision);
         assertThat(world.plans.listWithReviews(community.id())).singleElement()
@@ -125,7 +126,7 @@ class PlanReviewServiceUnitTest {
     @Test
     void aDecisionRecordedByAnotherReviewerAtTheSameMomentIsAConflict() {
         Plan plan = received(world, MEMBER, community);
-        InMemoryPlanReviewStore store = new InMemoryPlanReviewStore(world.plans);
+        InMemoryPlanReviewStore store = new InMemoryPlanReviewStore(world.plans, world.roles);
         // The other reviewer's decision lands between this one's read of the plan and its write.
         PlanReviewStore racing = new PlanReviewStore() {
             @Override
@@ -136,13 +137,13 @@ class PlanReviewServiceUnitTest {
             }
 
             @Override
-            public void recordDecision(PlanDecision decision) {
-                store.recordDecision(decision);
+            public void recordDecision(PlanDecision decision, Optional<RolesRecorded> roles) {
+                store.recordDecision(decision, roles);
             }
         };
 
         Rejection.Conflict conflict = refused(Rejection.Conflict.class, () -> Requests.decide(
-                new PlanReviewService(world.communities(), racing, world.clock), STAFF, community.id(), plan.planId(),
+                new PlanReviewService(world.communities(), racing, world.roles, world.policies, world.clock), STAFF, community.id(), plan.planId(),
                 ENDORSE_9103));
 
         assertThat(conflict.code()).isEqualTo("plan-not-received");

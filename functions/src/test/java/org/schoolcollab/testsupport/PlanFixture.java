@@ -1,5 +1,6 @@
 package org.schoolcollab.testsupport;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.community.CommunityService;
@@ -86,7 +87,7 @@ public final class PlanFixture {
     public OnPlanUploaded reaction() {
         return new OnPlanUploaded(store, new S3PlanObjects(S3ProxyLocal.client()),
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
-                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF_ADDRESS);
+                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF_ADDRESS, InMemoryWorld.LINKS);
     }
 
     /** The sample school user (9101) registers a plan with this body. */

@@ -1,5 +1,9 @@
 package org.schoolcollab.testsupport;
 
+import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.adapters.DynamoRolesStore;
+import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
+import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
 import org.schoolcollab.plan.PlanFileType;
@@ -39,6 +43,11 @@ public final class TableServices {
 
     public static PlanService plans(DynamoDbClient client, String table, Clock clock) {
         return new PlanService(communities(client, table), new DynamoPlanStore(client, table), NO_URLS, clock);
+    }
+
+    public static PlanReviewService planReview(DynamoDbClient client, String table, Clock clock) {
+        return new PlanReviewService(communities(client, table), new DynamoPlanReviewStore(client, table),
+                new DynamoRolesStore(client, table), FundingPolicies.shipped(), clock);
     }
 
     public static ChallengeVisitService visits(DynamoDbClient client, String table, Clock clock) {

@@ -24,7 +24,10 @@ import java.util.TreeMap;
 import static org.schoolcollab.kernel.adapters.Items.s;
 import static org.schoolcollab.kernel.adapters.Items.str;
 
-/** Funding records sit in their community's partition: pk COMMUNITY#id, sk FUNDING#kind#source#recipient. */
+/**
+ * Funding records sit in their community's partition: pk COMMUNITY#id, sk FUNDING#kind#source#recipient; gsi1 lists a
+ * programme's records by creation time for finance (gsi1pk FUNDING#programme, gsi1sk time#community#sk).
+ */
 public final class DynamoFundingStore implements FundingStore {
     public static final String TYPE = "FUNDING";
     private final DynamoDbClient dynamo;
@@ -63,6 +66,9 @@ public final class DynamoFundingStore implements FundingStore {
         line.inputs().forEach((k, v) -> inputs.put(k, str(v)));
         item.put("inputs", AttributeValue.fromM(inputs));
         item.put("createdAt", str(r.createdAt().toString()));
+        item.put("year", Items.num(r.year()));
+        item.put(Keys.GSI1_PK, str(reportPk(r.programme())));
+        item.put(Keys.GSI1_SK, str(Keys.sortable(r.createdAt()) + "#" + r.communityId() + "#" + r.key()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -89,6 +95,29 @@ public final class DynamoFundingStore implements FundingStore {
         return records;
     }
 
+    @Override
+    public List<FundingRecord> forProgramme(String programme, Instant from, Instant to) {
+        List<FundingRecord> records = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> after = start;
+            // "~" sorts after every "#<community>" suffix of the last instant before `to`: the range ends before `to`.
+            var response = dynamo.query(b -> b.tableName(table).indexName(Keys.GSI1)
+                    .keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":pk", str(reportPk(programme)),
+                            ":from", str(Keys.sortable(from)), ":to", str(Keys.sortable(to.minusNanos(1)) + "~")))
+                    .exclusiveStartKey(after));
+            response.items().forEach(i -> records.add(fromItem(i)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return records;
+    }
+
+    static String reportPk(String programme) {
+        return "FUNDING#" + programme;
+    }
+
     static FundingRecord fromItem(Map<String, AttributeValue> item) {
         Map<String, String> inputs = new LinkedHashMap<>();
         new TreeMap<>(item.get("inputs").m()).forEach((k, v) -> inputs.put(k, v.s()));
@@ -98,7 +127,10 @@ public final class DynamoFundingStore implements FundingStore {
                 Items.optS(item, "recipientSchoolNumber").orElse(null), amount, quantity,
                 Items.optS(item, "units").orElse(null), s(item, "period"), s(item, "policyId"),
                 s(item, "policyVersion"), inputs);
-        return new FundingRecord(s(item, "communityId"), s(item, "programme"), s(item, "sourceId"), line,
-                Instant.parse(s(item, "createdAt")));
+        FundingRecord derived = new FundingRecord(s(item, "communityId"), s(item, "programme"), s(item, "sourceId"),
+                line, Instant.parse(s(item, "createdAt")));
+        return item.containsKey("year") // records made before the year was stored: the year they were made in
+                ? new FundingRecord(derived.communityId(), derived.programme(), derived.sourceId(), line,
+                derived.createdAt(), Integer.parseInt(Items.n(item, "year"))) : derived;
     }
 }

@@ -9,7 +9,7 @@ import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.wiring.Wiring;
 
 /**
- * Table stream, filtered in template.yaml to inserted PLAN_DECISION items: tell the community, release roles.
+ * Table stream, filtered in template.yaml to inserted PLAN_DECISION items: tell the community and staff, mark it endorsed.
  * Reports only the records that failed, so Lambda retries from the first of them and no further back.
  */
 public class PlanDecidedHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {

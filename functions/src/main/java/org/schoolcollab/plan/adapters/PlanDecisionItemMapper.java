@@ -41,6 +41,7 @@ public final class PlanDecisionItemMapper {
         item.put("communityName", str(d.communityName()));
         item.put("contact", SchoolAttributes.contact(d.contact()));
         item.put("members", SchoolAttributes.schools(d.members()));
+        item.put("releasesRoles", AttributeValue.fromBool(d.releasesRoles()));
         return item;
     }
 
@@ -53,6 +54,7 @@ public final class PlanDecisionItemMapper {
                 PlanDecision.Outcome.valueOf(s(item, "decision")), Items.optS(item, "comments").orElse(null),
                 Items.optS(item, "leaderSchoolNumber").orElse(null), s(item, "decidedBySub"), s(item, "decidedByEmail"),
                 Instant.parse(s(item, "decidedAt")), s(item, "communityName"), SchoolAttributes.contactFrom(item),
-                SchoolAttributes.schoolsFrom(item, "members"));
+                SchoolAttributes.schoolsFrom(item, "members"),
+                item.containsKey("releasesRoles") && Boolean.TRUE.equals(item.get("releasesRoles").bool()));
     }
 }

@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class ChallengeVisitRecordedHandlerIntegrationTest {
         clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         handler = new ChallengeVisitRecordedHandler(new OnChallengeVisitRecorded(
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
-                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF));
+                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), STAFF, InMemoryWorld.LINKS));
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8201", "8202");

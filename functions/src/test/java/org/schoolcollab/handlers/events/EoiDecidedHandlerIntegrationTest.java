@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
@@ -56,7 +57,7 @@ class EoiDecidedHandlerIntegrationTest {
     private EoiDecidedHandler handlerOver(DynamoDbClient dynamo) {
         return new EoiDecidedHandler(new OnEoiDecided(new NotificationDelivery(
                 new DynamoNotificationStore(dynamo, table), new OutboxMailSender(outbox, FROM),
-                new MutableClock(Instant.parse("2026-03-09T02:30:01Z"))), STAFF));
+                new MutableClock(Instant.parse("2026-03-09T02:30:01Z"))), STAFF, InMemoryWorld.LINKS));
     }
 
     @Test

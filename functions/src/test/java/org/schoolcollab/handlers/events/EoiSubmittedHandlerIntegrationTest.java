@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
@@ -49,7 +50,7 @@ class EoiSubmittedHandlerIntegrationTest {
     }
 
     private EoiSubmittedHandler handlerOver(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
-        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(dynamo, table), new OutboxMailSender(outbox, FROM), new MutableClock(Instant.parse("2026-03-02T21:14:06Z"))), STAFF));
+        return new EoiSubmittedHandler(new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(dynamo, table), new OutboxMailSender(outbox, FROM), new MutableClock(Instant.parse("2026-03-02T21:14:06Z"))), STAFF, InMemoryWorld.LINKS));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +56,7 @@ class GrantAwardedHandlerIntegrationTest {
         handler = new GrantAwardedHandler(new OnGrantAwarded(FundingPolicies.shipped(),
                 new DynamoFundingStore(DynamoDbLocal.client(), table),
                 new NotificationDelivery(new DynamoNotificationStore(DynamoDbLocal.client(), table),
-                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), "board@example.org"));
+                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), "board@example.org", InMemoryWorld.LINKS));
         DynamoEoiStore store = new DynamoEoiStore(DynamoDbLocal.client(), table);
         Actor school = new Actor("sub-h", "head@example.sch.uk", Set.of("school"), Optional.of("8201"));
         var body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8201", "8202");

@@ -1,5 +1,7 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.TableServices;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,16 +65,15 @@ class PlanDecidedHandlerIntegrationTest {
 
     private PlanDecidedHandler handler(FundingPolicies policies) {
         var client = DynamoDbLocal.client();
-        return new PlanDecidedHandler(new OnPlanDecided(policies, new DynamoFundingStore(client, table),
-                new CommunityService(new DynamoCommunityStore(client, table)),
+        return new PlanDecidedHandler(new OnPlanDecided(new CommunityService(new DynamoCommunityStore(client, table)),
                 new NotificationDelivery(new DynamoNotificationStore(client, table),
-                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), "office@example.org"));
+                        new OutboxMailSender(outbox, "no-reply@example.org"), clock), "office@example.org",
+                InMemoryWorld.LINKS));
     }
 
     private void decide(String planId, int version, String body) {
         ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, planId, version, PlanStatus.RECEIVED);
-        Requests.decide(new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock), staff(), COMMUNITY_ID, planId, body);
+        Requests.decide(TableServices.planReview(DynamoDbLocal.client(), table, clock), staff(), COMMUNITY_ID, planId, body);
     }
 
     private static Actor staff() {

@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.events;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,7 +188,7 @@ class PlanUploadedHandlerIntegrationTest {
         PlanUploadedHandler broken = new PlanUploadedHandler(new OnPlanUploaded(
                 new DynamoPlanStore(down, world.table), new S3PlanObjects(S3ProxyLocal.client()),
                 new NotificationDelivery(new DynamoNotificationStore(down, world.table),
-                        new OutboxMailSender(outbox, "no-reply@example.org"), world.clock), PlanFixture.STAFF_ADDRESS));
+                        new OutboxMailSender(outbox, "no-reply@example.org"), world.clock), PlanFixture.STAFF_ADDRESS, InMemoryWorld.LINKS));
         TestContext context = new TestContext("PlanReceivedFunction");
         assertThatThrownBy(() -> broken.handleRequest(good, context)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("will be retried").hasMessageContaining(SAMPLE_OBJECT_KEY);

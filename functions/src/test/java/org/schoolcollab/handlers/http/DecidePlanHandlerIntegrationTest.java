@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.http;
 
+import org.schoolcollab.testsupport.TableServices;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,8 +47,7 @@ class DecidePlanHandlerIntegrationTest {
     }
 
     private PlanReviewService service(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
-        return new PlanReviewService(new CommunityService(new DynamoCommunityStore(client, table)),
-                new DynamoPlanReviewStore(client, table), clock);
+        return TableServices.planReview(client, table, clock);
     }
 
     private void receivedPlan(String programme) {

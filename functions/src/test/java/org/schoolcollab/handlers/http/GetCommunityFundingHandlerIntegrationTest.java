@@ -1,5 +1,6 @@
 package org.schoolcollab.handlers.http;
 
+import org.schoolcollab.funding.adapters.DynamoRolesStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,8 @@ class GetCommunityFundingHandlerIntegrationTest {
         DynamoFundingStore fundingStore = new DynamoFundingStore(DynamoDbLocal.client(), table);
         new OnCommunityFormed(FundingPolicies.shipped(), fundingStore, clock).react(decision);
         handler = new GetCommunityFundingHandler(new FundingService(
-                new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)), fundingStore));
+                new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)), fundingStore,
+                new DynamoRolesStore(DynamoDbLocal.client(), table), FundingPolicies.shipped()));
     }
 
     @Test
@@ -95,7 +97,8 @@ class GetCommunityFundingHandlerIntegrationTest {
     void dependencyDownIsA500NamingOnlyTheRequestId() {
         var down = DynamoDbLocal.clientFor(URI.create("http://127.0.0.1:" + FreePort.find()));
         GetCommunityFundingHandler broken = new GetCommunityFundingHandler(new FundingService(
-                new CommunityService(new DynamoCommunityStore(down, table)), new DynamoFundingStore(down, table)));
+                new CommunityService(new DynamoCommunityStore(down, table)), new DynamoFundingStore(down, table),
+                new DynamoRolesStore(down, table), FundingPolicies.shipped()));
         TestContext context = new TestContext("GetCommunityFundingFunction");
         JsonNode problem = Problems.assertProblem(broken.handleRequest(EventFiles.api("get-community-funding.json"), context), 500);
         assertThat(problem.get("detail").asText()).contains(context.getAwsRequestId()).doesNotContain("127.0.0.1");

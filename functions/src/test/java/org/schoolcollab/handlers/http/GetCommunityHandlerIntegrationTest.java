@@ -130,8 +130,7 @@ class GetCommunityHandlerIntegrationTest {
     }
 
     private void decide(String planId, String body) {
-        Requests.decide(new PlanReviewService(new CommunityService(new DynamoCommunityStore(DynamoDbLocal.client(), table)),
-                new DynamoPlanReviewStore(DynamoDbLocal.client(), table), clock), DecisionBodies.staff(), SAMPLE_COMMUNITY_ID,
+        Requests.decide(TableServices.planReview(DynamoDbLocal.client(), table, clock), DecisionBodies.staff(), SAMPLE_COMMUNITY_ID,
                 planId, body);
     }
 

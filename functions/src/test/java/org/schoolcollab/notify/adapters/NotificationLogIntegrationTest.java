@@ -1,5 +1,6 @@
 package org.schoolcollab.notify.adapters;
 
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.CommunityFormation;
@@ -133,8 +134,8 @@ class NotificationLogIntegrationTest {
         CommunityFormation decisions = new CommunityFormation(eoiStore, new DynamoDecisionStore(DynamoDbLocal.client(), table), clock);
         AtomicInteger sent = new AtomicInteger();
         MailSender mail = m -> "msg-" + sent.incrementAndGet();
-        OnEoiSubmitted onSubmitted = new OnEoiSubmitted(new NotificationDelivery(store, mail, clock), STAFF);
-        OnEoiDecided onDecision = new OnEoiDecided(new NotificationDelivery(store, mail, clock), STAFF);
+        OnEoiSubmitted onSubmitted = new OnEoiSubmitted(new NotificationDelivery(store, mail, clock), STAFF, InMemoryWorld.LINKS);
+        OnEoiDecided onDecision = new OnEoiDecided(new NotificationDelivery(store, mail, clock), STAFF, InMemoryWorld.LINKS);
 
         String approvedId = submit(eois, EoiBodies.valid(), "9101");
         onSubmitted.react(eoiStore.find(approvedId).orElseThrow());

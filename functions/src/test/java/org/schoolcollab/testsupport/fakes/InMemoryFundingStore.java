@@ -3,6 +3,7 @@ package org.schoolcollab.testsupport.fakes;
 import org.schoolcollab.funding.FundingRecord;
 import org.schoolcollab.funding.FundingStore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +26,14 @@ public final class InMemoryFundingStore implements FundingStore {
     public synchronized List<FundingRecord> forCommunity(String communityId) {
         return records.values().stream().filter(r -> r.communityId().equals(communityId))
                 .sorted(Comparator.comparing(FundingRecord::key)).toList();
+    }
+
+    @Override
+    public synchronized List<FundingRecord> forProgramme(String programme, Instant from, Instant to) {
+        return records.values().stream().filter(r -> r.programme().equals(programme))
+                .filter(r -> !r.createdAt().isBefore(from) && r.createdAt().isBefore(to))
+                .sorted(Comparator.comparing(FundingRecord::createdAt).thenComparing(FundingRecord::communityId)
+                        .thenComparing(FundingRecord::key)).toList();
     }
 
     public synchronized List<FundingRecord> all() {

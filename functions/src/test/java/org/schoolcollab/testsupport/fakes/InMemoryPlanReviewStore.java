@@ -1,5 +1,7 @@
 package org.schoolcollab.testsupport.fakes;
 
+import org.schoolcollab.funding.RolesRecorded;
+import org.schoolcollab.funding.RolesStore;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanStatus;
@@ -7,12 +9,17 @@ import org.schoolcollab.review.PlanReviewStore;
 
 import java.util.Optional;
 
-/** Plan decisions in memory, over the plans they decide: RECEIVED to the decided status with its record, once. */
+/**
+ * Plan decisions in memory, over the plans they decide: RECEIVED to the decided status with its record, once, and
+ * the roles an endorsement records with it.
+ */
 public final class InMemoryPlanReviewStore implements PlanReviewStore {
     private final InMemoryPlanStore plans;
+    private final InMemoryRolesStore roles;
 
-    public InMemoryPlanReviewStore(InMemoryPlanStore plans) {
+    public InMemoryPlanReviewStore(InMemoryPlanStore plans, InMemoryRolesStore roles) {
         this.plans = plans;
+        this.roles = roles;
     }
 
     @Override
@@ -21,11 +28,17 @@ public final class InMemoryPlanReviewStore implements PlanReviewStore {
     }
 
     @Override
-    public void recordDecision(PlanDecision decision) {
+    public void recordDecision(PlanDecision decision, Optional<RolesRecorded> recorded) {
         PlanStatus to = decision.decision() == PlanDecision.Outcome.ENDORSED
                 ? PlanStatus.ENDORSED : PlanStatus.CHANGES_REQUESTED;
-        if (!plans.decide(decision, to)) {
-            throw new NotReceivedException();
+        synchronized (roles) { // all or nothing, as the transaction: the roles are checked before the plan moves
+            if (recorded.isPresent() && roles.find(decision.communityId()).isPresent()) {
+                throw new RolesStore.AlreadyRecordedException();
+            }
+            if (!plans.decide(decision, to)) {
+                throw new NotReceivedException();
+            }
+            recorded.ifPresent(roles::record);
         }
     }
 }

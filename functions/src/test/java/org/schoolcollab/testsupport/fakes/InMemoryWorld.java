@@ -8,15 +8,20 @@ import org.schoolcollab.eoi.OnEoiSubmitted;
 import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingService;
 import org.schoolcollab.funding.OnCommunityFormed;
+import org.schoolcollab.funding.OnRolesRecorded;
+import org.schoolcollab.funding.OnSchoolYearStarted;
 import org.schoolcollab.grant.GrantService;
 import org.schoolcollab.grant.OnGrantAwarded;
+import org.schoolcollab.notify.Links;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.NotificationLog;
 import org.schoolcollab.plan.OnPlanUploaded;
 import org.schoolcollab.plan.PlanService;
+import org.schoolcollab.report.FundingReportService;
 import org.schoolcollab.report.ReportService;
 import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.RoleAllocationService;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.visit.ChallengeVisitService;
 import org.schoolcollab.visit.OnChallengeVisitRecorded;
@@ -31,12 +36,15 @@ import java.util.function.Supplier;
  */
 public final class InMemoryWorld {
     public static final String STAFF = "programme-office@example.govt.nz";
+    /** Where mail links point: the web front end. */
+    public static final Links LINKS = new Links("https://schools.example.org");
 
     public final MutableClock clock;
     public final InMemoryEoiStore eois = new InMemoryEoiStore();
     public final InMemoryCommunityStore communityStore = new InMemoryCommunityStore();
     public final InMemoryDecisionStore decisions = new InMemoryDecisionStore(eois, communityStore);
     public final InMemoryFundingStore funding = new InMemoryFundingStore();
+    public final InMemoryRolesStore roles = new InMemoryRolesStore();
     public final InMemoryGrantStore grants = new InMemoryGrantStore();
     public final InMemoryPlanStore plans = new InMemoryPlanStore();
     public final InMemoryPlanObjects objects = new InMemoryPlanObjects();
@@ -77,7 +85,11 @@ public final class InMemoryWorld {
     }
 
     public FundingService fundingService() {
-        return new FundingService(communities(), funding);
+        return new FundingService(communities(), funding, roles, policies);
+    }
+
+    public FundingReportService fundingReportService() {
+        return new FundingReportService(communities(), funding, clock);
     }
 
     public GrantService grantService() {
@@ -89,7 +101,11 @@ public final class InMemoryWorld {
     }
 
     public PlanReviewService planReviewService() {
-        return new PlanReviewService(communities(), new InMemoryPlanReviewStore(plans), clock);
+        return new PlanReviewService(communities(), new InMemoryPlanReviewStore(plans, roles), roles, policies, clock);
+    }
+
+    public RoleAllocationService roleAllocationService() {
+        return new RoleAllocationService(communities(), plans, roles, policies, clock);
     }
 
     public ChallengeVisitService visitService() {
@@ -105,11 +121,11 @@ public final class InMemoryWorld {
     }
 
     public OnEoiSubmitted onEoiSubmitted() {
-        return new OnEoiSubmitted(delivery(), STAFF);
+        return new OnEoiSubmitted(delivery(), STAFF, LINKS);
     }
 
     public OnEoiDecided onEoiDecided() {
-        return new OnEoiDecided(delivery(), STAFF);
+        return new OnEoiDecided(delivery(), STAFF, LINKS);
     }
 
     public OnCommunityFormed onCommunityFormed() {
@@ -117,18 +133,26 @@ public final class InMemoryWorld {
     }
 
     public OnGrantAwarded onGrantAwarded() {
-        return new OnGrantAwarded(policies, funding, delivery(), STAFF);
+        return new OnGrantAwarded(policies, funding, delivery(), STAFF, LINKS);
     }
 
     public OnPlanDecided onPlanDecided() {
-        return new OnPlanDecided(policies, funding, communities(), delivery(), STAFF);
+        return new OnPlanDecided(communities(), delivery(), STAFF, LINKS);
+    }
+
+    public OnRolesRecorded onRolesRecorded() {
+        return new OnRolesRecorded(policies, funding, delivery(), STAFF, LINKS);
+    }
+
+    public OnSchoolYearStarted onSchoolYearStarted() {
+        return new OnSchoolYearStarted(policies, funding, communities(), delivery(), STAFF, LINKS);
     }
 
     public OnChallengeVisitRecorded onChallengeVisitRecorded() {
-        return new OnChallengeVisitRecorded(delivery(), STAFF);
+        return new OnChallengeVisitRecorded(delivery(), STAFF, LINKS);
     }
 
     public OnPlanUploaded onPlanUploaded() {
-        return new OnPlanUploaded(plans, objects, delivery(), STAFF);
+        return new OnPlanUploaded(plans, objects, delivery(), STAFF, LINKS);
     }
 }

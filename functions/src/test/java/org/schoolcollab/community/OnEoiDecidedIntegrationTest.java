@@ -103,23 +103,23 @@ class OnEoiDecidedIntegrationTest {
         assertThat(contact.get("subject").s()).isEqualTo("Approved: Kāhui Ako o Ōtaki");
         assertThat(contact.get("body").s())
                 .startsWith("Kia ora Mere Rāwiri,")
-                .contains("The expression of interest for Kāhui Ako o Ōtaki has been approved in 2026 Wave 1.")
-                .contains("Your community id is " + communityId + ".")
-                .contains("Next steps:")
-                .contains("1. Agree your achievement challenges with every school board.")
-                .contains("/communities/" + communityId + "/plans")
-                .contains("Reference: " + id);
+                .contains("The expression of interest for Kāhui Ako o Ōtaki has been approved in 2026 Wave 1, on 3 March 2026.")
+                .contains("What happens next:")
+                .contains("2. Agree your achievement challenges (3 to 5) with every school board.")
+                .contains("Your Kāhui Ako's page: https://schools.example.org/#/communities/" + communityId)
+                .doesNotContain("/plans");
 
         assertThat(staff.get("recipient").s()).isEqualTo(STAFF);
         assertThat(staff.get("status").s()).isEqualTo("SENT");
-        assertThat(staff.get("subject").s()).isEqualTo("Decision recorded (APPROVED): Kāhui Ako o Ōtaki");
+        assertThat(staff.get("subject").s()).isEqualTo("Decision recorded (approved): Kāhui Ako o Ōtaki");
         assertThat(staff.get("body").s())
-                .contains("Decision: APPROVED")
-                .contains("Community: Kāhui Ako o Ōtaki (kahui-ako, 3 schools)")
+                .contains("Decision: approved")
+                .contains("Community: Kāhui Ako o Ōtaki (Kāhui Ako (Communities of Learning), 3 schools)")
                 .contains("Wave: 2026 Wave 1")
-                .contains("Community id: " + communityId)
-                .contains("Decided by: " + DecisionBodies.staff().sub() + " at " + approval.decidedAt())
-                .contains("Application: /expressions-of-interest/" + id);
+                .contains("Community: https://schools.example.org/#/communities/" + communityId)
+                .contains("Decided by: " + DecisionBodies.staff().email() + " on 3 March 2026")
+                .contains("Application: https://schools.example.org/#/applications/" + id)
+                .doesNotContain(DecisionBodies.staff().sub());
 
         List<JsonNode> mails = mails();
         assertThat(mails).hasSize(2);
@@ -157,11 +157,11 @@ class OnEoiDecidedIntegrationTest {
                 .contains("was not approved")
                 .contains("Reason: " + REASON)
                 .contains("Your schools are free to apply again.")
-                .contains("Reference: " + id)
+                .contains("The application: https://schools.example.org/#/applications/" + id)
                 .doesNotContain("community id", "/communities/");
         JsonNode staffMail = mailTo(mails, STAFF);
-        assertThat(staffMail.path("subject").asText()).isEqualTo("Decision recorded (DECLINED): Kāhui Ako o Ōtaki");
-        assertThat(staffMail.path("text").asText()).contains("Decision: DECLINED").contains("Reason: " + REASON)
+        assertThat(staffMail.path("subject").asText()).isEqualTo("Decision recorded (declined): Kāhui Ako o Ōtaki");
+        assertThat(staffMail.path("text").asText()).contains("Decision: declined").contains("Reason: " + REASON)
                 .doesNotContain("Community id:");
     }
 
@@ -274,7 +274,7 @@ class OnEoiDecidedIntegrationTest {
                 "New expression of interest to review: Kāhui Ako o Ōtaki",
                 "Expression of interest received: Kāhui Ako o Ōtaki",
                 "Approved: Kāhui Ako o Ōtaki",
-                "Decision recorded (APPROVED): Kāhui Ako o Ōtaki");
+                "Decision recorded (approved): Kāhui Ako o Ōtaki");
         // The application itself is as the decision left it: the reactions write only their own items.
         assertThat(DynamoDbLocal.scanType(table, "EOI")).singleElement()
                 .satisfies(e -> assertThat(e.get("status").s()).isEqualTo("APPROVED"));

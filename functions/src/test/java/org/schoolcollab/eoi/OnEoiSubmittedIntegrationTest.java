@@ -88,21 +88,21 @@ class OnEoiSubmittedIntegrationTest {
         assertThat(staff.get("subject").s()).isEqualTo("New expression of interest to review: Kāhui Ako o Ōtaki");
         assertThat(staff.get("body").s())
                 .contains("Community: Kāhui Ako o Ōtaki")
-                .contains("Programme: kahui-ako")
+                .contains("Programme: Kāhui Ako (Communities of Learning)")
                 .contains("Region: Wellington")
                 .contains("Schools (3):")
-                .contains("9101 Ōtaki School (PRIMARY, roll 182)")
-                .contains("9102 Waitohu School (PRIMARY, roll 341)")
-                .contains("9103 Ōtaki College (SECONDARY, roll 512)")
+                .contains("9101 Ōtaki School (primary, roll 182)")
+                .contains("9102 Waitohu School (primary, roll 341)")
+                .contains("9103 Ōtaki College (secondary, roll 512)")
                 .contains("Total roll: 1035")
-                .contains("Reference: " + id)
-                .contains("/expressions-of-interest/" + id);
+                .contains("Review it: https://schools.example.org/#/applications/" + id)
+                .doesNotContain("/expressions-of-interest/");
 
         assertThat(contact.get("recipient").s()).isEqualTo(CONTACT);
         assertThat(contact.get("status").s()).isEqualTo("SENT");
         assertThat(contact.get("subject").s()).isEqualTo("Expression of interest received: Kāhui Ako o Ōtaki");
         assertThat(contact.get("body").s()).startsWith("Kia ora Mere Rāwiri,")
-                .contains("Your reference is " + id + ".").contains("(3 schools)");
+                .contains("https://schools.example.org/#/applications/" + id).contains("(3 schools)");
 
         List<JsonNode> mails = mails();
         assertThat(mails).hasSize(2);

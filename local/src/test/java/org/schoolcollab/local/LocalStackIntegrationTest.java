@@ -17,6 +17,7 @@ import org.schoolcollab.eoi.adapters.SchoolClaims;
 import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
+import org.schoolcollab.notify.Links;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.adapters.DynamoNotificationStore;
@@ -970,7 +971,8 @@ class LocalStackIntegrationTest {
         static List<String> notifySubmitted(DynamoDbClient dynamo, String table, String eoiId, String staff, Send send) {
             var eoi = new DynamoEoiStore(dynamo, table).find(eoiId).orElseThrow();
             OnEoiSubmitted notifier = new OnEoiSubmitted(new NotificationDelivery(new DynamoNotificationStore(dynamo, table),
-                    mail -> send.send(mail.to(), mail.subject(), mail.text()), Clock.systemUTC()), staff);
+                    mail -> send.send(mail.to(), mail.subject(), mail.text()), Clock.systemUTC()), staff,
+                    new Links("https://schools.example.org"));
             List<Notification> sent = notifier.react(eoi);
             assertThat(sent).allSatisfy(n -> assertThat(n.status()).isEqualTo(Notification.Status.SENT));
             return sent.stream().map(Notification::messageId).toList();

@@ -456,7 +456,7 @@ class OpenApiMatchesTemplateUnitTest {
 
     @Test
     void fundingRecordKindsAreTheCodes() {
-        assertThat(texts(specJson.at("/components/schemas/FundingRecord/properties/kind/enum")))
+        assertThat(texts(specJson.at("/components/schemas/FundingKind/enum")))
                 .containsExactlyElementsOf(names(org.schoolcollab.funding.FundingKind.values()));
     }
 
@@ -475,7 +475,7 @@ class OpenApiMatchesTemplateUnitTest {
                     ? Optional.of(new PlanDecision(c.id(), plan.planId(), plan.version(), c.programme(),
                             PlanDecision.Outcome.valueOf(r.path("decision").asText()), optionalText(r, "comments"),
                             optionalText(r, "leaderSchoolNumber"), "sub", "email", Instant.parse(r.path("decidedAt").asText()),
-                            c.name(), c.contact(), c.members()))
+                            c.name(), c.contact(), c.members(), false))
                     : Optional.empty();
             out.add(new PlanWithReview(plan, review));
         });

@@ -147,19 +147,21 @@ class ChallengeVisitRecordedHandlerIntegrationTest {
         JsonNode changes = mailWithSubject(mails, "Challenge visit: changes required to Weymouth and Portland Cluster's action plan");
         assertThat(changes.path("to").asText()).isEqualTo(CONTACT);
         assertThat(changes.path("text").asText())
-                .contains("Hello Helen Marsh", "2026-03-06", "version 1", "changes are required",
-                        "Add a measure for Year 9 reading.", "upload a new version",
-                        "POST /communities/" + communityId + "/plans", changesVisitId);
+                .contains("Dear Helen Marsh", "6 March 2026", "version 1", "changes are required",
+                        "Add a measure for Year 9 reading.", "upload the new version",
+                        "https://schools.example.org/#/communities/" + communityId)
+                .doesNotContain("POST ", "/plans", changesVisitId);
 
         JsonNode onTrack = mailWithSubject(mails, "Challenge visit: Weymouth and Portland Cluster is on track");
         assertThat(onTrack.path("to").asText()).isEqualTo(CONTACT);
-        assertThat(onTrack.path("text").asText()).contains("2026-03-09", "version 2", "on track", onTrackVisitId)
+        assertThat(onTrack.path("text").asText()).contains("9 March 2026", "version 2", "on track")
                 .doesNotContain("/plans", "Notes");
 
-        assertThat(mailWithSubject(mails, "Challenge visit recorded: Weymouth and Portland Cluster (CHANGES_REQUIRED)")
+        assertThat(mailWithSubject(mails, "Challenge visit recorded: Weymouth and Portland Cluster (changes required)")
                 .path("to").asText()).isEqualTo(STAFF);
-        assertThat(mailWithSubject(mails, "Challenge visit recorded: Weymouth and Portland Cluster (ON_TRACK)")
-                .path("text").asText()).contains("staff-1", "/communities/" + communityId, PLAN_V2);
+        assertThat(mailWithSubject(mails, "Challenge visit recorded: Weymouth and Portland Cluster (on track)")
+                .path("text").asText()).contains("action plan version 2", "https://schools.example.org/#/communities/"
+                + communityId).doesNotContain("staff-1");
 
         var notifications = DynamoDbLocal.scanType(table, DynamoNotificationStore.TYPE).stream()
                 .filter(n -> n.get("kind").s().startsWith("CHALLENGE_VISIT_")).toList();
@@ -191,6 +193,6 @@ class ChallengeVisitRecordedHandlerIntegrationTest {
         assertThat(context.logLines()).anySatisfy(line -> assertThat(line).startsWith("ERROR").contains(poison));
         assertThat(mails()).extracting(m -> m.path("subject").asText()).containsExactlyInAnyOrder(
                 "Challenge visit: Weymouth and Portland Cluster is on track",
-                "Challenge visit recorded: Weymouth and Portland Cluster (ON_TRACK)");
+                "Challenge visit recorded: Weymouth and Portland Cluster (on track)");
     }
 }

@@ -108,19 +108,19 @@ class EoiDecidedHandlerIntegrationTest {
         assertThat(contact.path("subject").asText()).isEqualTo("Approved: Kāhui Ako o Ōtaki");
         assertThat(contact.path("text").asText())
                 .startsWith("Kia ora Mere Rāwiri,")
-                .contains("has been approved in 2026 Wave 1")
-                .contains("Your community id is " + SAMPLE_COMMUNITY_ID + ".")
-                .contains("Next steps:")
-                .contains("/communities/" + SAMPLE_COMMUNITY_ID + "/plans")
-                .contains("Reference: " + SAMPLE_EOI_ID);
+                .contains("has been approved in 2026 Wave 1, on 9 March 2026.")
+                .contains("What happens next:")
+                .contains("Your Kāhui Ako's page: https://schools.example.org/#/communities/" + SAMPLE_COMMUNITY_ID)
+                .doesNotContain("/plans");
         JsonNode staff = mailTo(mails, STAFF);
-        assertThat(staff.path("subject").asText()).isEqualTo("Decision recorded (APPROVED): Kāhui Ako o Ōtaki");
+        assertThat(staff.path("subject").asText()).isEqualTo("Decision recorded (approved): Kāhui Ako o Ōtaki");
         assertThat(staff.path("text").asText())
-                .contains("Decision: APPROVED")
-                .contains("Community: Kāhui Ako o Ōtaki (kahui-ako, 3 schools)")
-                .contains("Community id: " + SAMPLE_COMMUNITY_ID)
-                .contains("Decided by: " + EventFiles.SAMPLE_STAFF_SUB + " at 2026-03-09T02:30:00Z")
-                .contains("/expressions-of-interest/" + SAMPLE_EOI_ID)
+                .contains("Decision: approved")
+                .contains("Community: Kāhui Ako o Ōtaki (Kāhui Ako (Communities of Learning), 3 schools)")
+                .contains("Community: https://schools.example.org/#/communities/" + SAMPLE_COMMUNITY_ID)
+                .contains("Decided by: " + EventFiles.SAMPLE_STAFF_EMAIL + " on 9 March 2026")
+                .contains("Application: https://schools.example.org/#/applications/" + SAMPLE_EOI_ID)
+                .doesNotContain(EventFiles.SAMPLE_STAFF_SUB, "/expressions-of-interest/")
                 .doesNotContain("Reason:");
     }
 

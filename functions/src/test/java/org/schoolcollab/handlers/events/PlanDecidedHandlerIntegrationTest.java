@@ -22,7 +22,10 @@ import org.schoolcollab.review.OnPlanDecided;
 import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.review.ReviewWorldAccess;
 import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
+import org.schoolcollab.funding.OnRolesRecorded;
+import org.schoolcollab.funding.adapters.RolesRecordedItemMapper;
 import org.schoolcollab.testsupport.DynamoDbLocal;
+import org.schoolcollab.testsupport.Endorsements;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
@@ -109,43 +112,70 @@ class PlanDecidedHandlerIntegrationTest {
     }
 
     @Test
-    void anEndorsementReleasesTheRolesOnceEvenForALaterVersion() throws IOException {
-        PlanDecidedHandler handler = handler(new FundingPolicies("policies-test"));
-        decide("11111111-1111-4111-8111-111111111111", 1, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9301\"}");
+    void anEndorsementMarksTheCommunityEndorsedAndSaysTheRolesFollowInTheirOwnMail() throws IOException {
+        PlanDecidedHandler handler = handler(FundingPolicies.shipped());
+        decide("11111111-1111-4111-8111-111111111111", 1, Endorsements.body("9301", "9301", "9302", "9303"));
         StreamsEventResponse response = handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
         assertThat(response.getBatchItemFailures()).isEmpty();
 
         assertThat(communityStatus()).isEqualTo("ENDORSED");
-        List<Map<String, AttributeValue>> records = funding();
-        assertThat(records).hasSize(5);
-        assertThat(records).extracting(r -> r.get("kind").s()).containsExactlyInAnyOrder("COMMUNITY_LEADER_ROLE",
-                "WITHIN_SCHOOL_TEACHER_ROLE", "INQUIRY_HOURS", "INQUIRY_HOURS", "INQUIRY_HOURS");
-        Map<String, AttributeValue> leader = records.stream().filter(r -> r.get("kind").s().equals("COMMUNITY_LEADER_ROLE"))
-                .findFirst().orElseThrow();
-        assertThat(leader.get("amount").s()).isEqualTo("26000.00");
-        assertThat(leader.get("currency").s()).isEqualTo("NZD");
-        assertThat(records.stream().filter(r -> r.get("kind").s().equals("INQUIRY_HOURS")))
-                .allSatisfy(r -> assertThat(new java.math.BigDecimal(r.get("quantity").s())).isEqualByComparingTo("50"));
-        assertThat(records).allSatisfy(r -> assertThat(r.get("policyVersion").s()).isNotBlank());
-        assertThat(subjects()).contains("Plan endorsed: Ōtaki Kāhui Ako");
+        assertThat(funding()).as("the roles record's own reaction releases them").isEmpty();
+        assertThat(subjects()).containsExactlyInAnyOrder("Plan endorsed: Ōtaki Kāhui Ako",
+                "Plan endorsed: Ōtaki Kāhui Ako (version 1)");
+        assertThat(text("Plan endorsed: Ōtaki Kāhui Ako")).contains("was endorsed on 9 March 2026")
+                .contains("A separate email will list each role released, with its amounts")
+                .contains("https://schools.example.org/#/communities/" + COMMUNITY_ID)
+                .doesNotContain("released;", "/funding", "POST ");
 
-        // Replays add nothing; nor does endorsing a later version.
+        // A replay sends nothing more; a later version endorsed without an allocation says the roles stand.
         handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
+        assertThat(subjects()).hasSize(2);
         clock.advance(java.time.Duration.ofDays(30));
         decide("22222222-2222-4222-8222-222222222222", 2, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9302\"}");
         handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
-        assertThat(funding()).hasSize(5);
+        assertThat(subjects()).hasSize(4);
+        assertThat(funding()).isEmpty();
     }
 
     @Test
-    void withTheShippedPolicyTheRolesAreHeldAndStaffToldWhichSettingIsMissing() throws IOException {
-        PlanDecidedHandler handler = handler(FundingPolicies.shipped());
-        decide("33333333-3333-4333-8333-333333333333", 1, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9301\"}");
-        StreamsEventResponse response = handler.handleRequest(planDecisions(), new TestContext("PlanDecidedFunction"));
-        assertThat(response.getBatchItemFailures()).as("a missing setting is not retried forever").isEmpty();
-        assertThat(funding()).isEmpty();
-        assertThat(communityStatus()).isEqualTo("ENDORSED");
-        assertThat(subjects()).contains("Role funding held: Ōtaki Kāhui Ako", "Plan endorsed: Ōtaki Kāhui Ako");
+    void theEndorsementsRolesRecordOnTheRealStreamIsReleasedOnceByItsOwnReaction() throws IOException {
+        decide("33333333-3333-4333-8333-333333333333", 1, Endorsements.body("9301", "9301", "9302", "9303"));
+        var client = DynamoDbLocal.client();
+        RolesRecordedHandler roles = new RolesRecordedHandler(new OnRolesRecorded(FundingPolicies.shipped(),
+                new DynamoFundingStore(client, table), new NotificationDelivery(new DynamoNotificationStore(client, table),
+                new OutboxMailSender(outbox, "no-reply@example.org"), clock), "office@example.org", InMemoryWorld.LINKS));
+        DynamodbEvent inserts = StreamEvents.event(StreamEvents.readStream(table).stream()
+                .filter(r -> StreamEvents.isInsertOfType(r, RolesRecordedItemMapper.TYPE)).toList(), StreamEvents.streamArn(table));
+        assertThat(inserts.getRecords()).hasSize(1);
+
+        assertThat(roles.handleRequest(inserts, new TestContext("RolesRecordedFunction")).getBatchItemFailures()).isEmpty();
+        roles.handleRequest(inserts, new TestContext("RolesRecordedFunction"));
+
+        List<Map<String, AttributeValue>> records = funding();
+        assertThat(records).extracting(r -> r.get("kind").s() + " " + (r.containsKey("amount") ? r.get("amount").s() : r.get("quantity").s()))
+                .containsExactlyInAnyOrder("COMMUNITY_LEADER_ROLE 25000.00", "ACROSS_SCHOOL_TEACHER_ROLE 16000.00",
+                        "WITHIN_SCHOOL_TEACHER_ROLE 8000.00", "WITHIN_SCHOOL_TEACHER_ROLE 8000.00",
+                        "WITHIN_SCHOOL_TEACHER_ROLE 8000.00", "ROLE_INDUCTION_AND_NETWORKING 1000.00",
+                        "ROLE_INDUCTION_AND_NETWORKING 750.00", "ROLE_INDUCTION_AND_NETWORKING 400.00",
+                        "ROLE_INDUCTION_AND_NETWORKING 400.00", "ROLE_INDUCTION_AND_NETWORKING 400.00",
+                        "INQUIRY_HOURS 50", "INQUIRY_HOURS 50", "INQUIRY_HOURS 50");
+        assertThat(subjects()).containsExactlyInAnyOrder("Roles and inquiry time released: Ōtaki Kāhui Ako",
+                "Roles released: Ōtaki Kāhui Ako");
+        assertThat(text("Roles and inquiry time released: Ōtaki Kāhui Ako"))
+                .contains("- 1 community leader role, employed by School 9301 (9301): an allowance of NZD 25,000.00 a year")
+                .contains("- 3 within-school teacher roles: an allowance of NZD 8,000.00 a year each");
+    }
+
+    private String text(String subject) throws IOException {
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
+                try {
+                    return org.schoolcollab.kernel.Json.parse(Files.readString(p));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(m -> m.get("subject").asText().equals(subject)).findFirst().orElseThrow().get("text").asText();
+        }
     }
 
     @Test

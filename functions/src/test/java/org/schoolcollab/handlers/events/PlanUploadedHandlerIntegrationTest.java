@@ -97,8 +97,8 @@ class PlanUploadedHandlerIntegrationTest {
         assertThat(world.mails()).singleElement().satisfies(m -> {
             assertThat(m.path("to").asText()).isEqualTo(PlanFixture.STAFF_ADDRESS);
             assertThat(m.path("subject").asText()).isEqualTo("Plan to review: Kāhui Ako o Ōtaki (version 1)");
-            assertThat(m.path("text").asText()).contains("/communities/" + SAMPLE_COMMUNITY_ID + "/plans/"
-                    + SAMPLE_PLAN_ID + "/document", PlanSamples.SAMPLE_FILE_NAME);
+            assertThat(m.path("text").asText()).contains("https://schools.example.org/#/communities/"
+                    + SAMPLE_COMMUNITY_ID, PlanSamples.SAMPLE_FILE_NAME).doesNotContain("/document");
         });
         assertThat(DynamoDbLocal.scanType(world.table, DynamoNotificationStore.TYPE)).singleElement()
                 .satisfies(n -> {

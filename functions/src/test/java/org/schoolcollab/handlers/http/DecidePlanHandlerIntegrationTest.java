@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.funding.adapters.RolesRecordedItemMapper;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.plan.adapters.PlanDecisionItemMapper;
 import org.schoolcollab.plan.adapters.PlanItemMapper;
@@ -34,6 +35,7 @@ class DecidePlanHandlerIntegrationTest {
     /** The ids in events/decide-plan-endorse.json. */
     static final String COMMUNITY_ID = "4a1c2e3f-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
     static final String PLAN_ID = "5b2d3f4a-6c7e-4f8a-9b0c-1d2e3f4a5b6c";
+    static final String PLAN_2 = "6c3e4f5a-7d8e-4f9a-8b1c-2d3e4f5a6b7c";
 
     private String table;
     private MutableClock clock;
@@ -86,6 +88,45 @@ class DecidePlanHandlerIntegrationTest {
     }
 
     @Test
+    void theEndorsementRecordsTheCommunitysRolesInTheSameWriteOnce() {
+        receivedPlan("kahui-ako");
+        APIGatewayV2HTTPResponse response = decide(null);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(Problems.json(response).get("releasesRoles").asBoolean()).isTrue();
+        assertThat(DynamoDbLocal.scanType(table, RolesRecordedItemMapper.TYPE)).singleElement().satisfies(roles -> {
+            assertThat(roles.get("pk").s()).isEqualTo("COMMUNITY#" + COMMUNITY_ID);
+            assertThat(roles.get("leaderSchoolNumber").s()).isEqualTo("9101");
+            assertThat(roles.get("planId").s()).isEqualTo(PLAN_ID);
+            assertThat(roles.get("recordedByEmail").s()).isEqualTo(EventFiles.SAMPLE_STAFF_EMAIL);
+            assertThat(roles.get("allocation").m().get("withinSchool").l()).hasSize(3);
+        });
+        // A later version endorsed with an allocation again: 409, and neither plan nor roles change.
+        ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, PLAN_2, 2, PlanStatus.RECEIVED);
+        APIGatewayV2HTTPEvent again = EventFiles.api("decide-plan-endorse.json");
+        again.setPathParameters(Map.of("id", COMMUNITY_ID, "planId", PLAN_2));
+        JsonNode conflict = Problems.assertProblem(handler.handleRequest(again, new TestContext("DecidePlanFunction")), 409);
+        assertThat(conflict.get("type").asText()).isEqualTo("/problems/roles-already-recorded");
+        assertThat(DynamoDbLocal.scanType(table, RolesRecordedItemMapper.TYPE)).hasSize(1);
+        assertThat(DynamoDbLocal.scanType(table, PlanDecisionItemMapper.TYPE)).hasSize(1);
+        // Without one it is endorsed, and records nothing more.
+        again.setBody("{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\"}");
+        APIGatewayV2HTTPResponse second = handler.handleRequest(again, new TestContext("DecidePlanFunction"));
+        assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(201);
+        assertThat(Problems.json(second).get("releasesRoles").asBoolean()).isFalse();
+        assertThat(DynamoDbLocal.scanType(table, RolesRecordedItemMapper.TYPE)).hasSize(1);
+    }
+
+    @Test
+    void withoutAnAllocationTheShippedPolicyCannotCountTheRolesSoTheEndorsementIsRefusedNamingIt() {
+        receivedPlan("kahui-ako");
+        JsonNode problem = Problems.assertProblem(decide("{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\"}"), 400);
+        assertThat(Problems.errorFields(problem)).containsExactly("roleAllocation");
+        assertThat(planStatus()).isEqualTo("RECEIVED");
+        assertThat(DynamoDbLocal.scanType(table, PlanDecisionItemMapper.TYPE)).isEmpty();
+        assertThat(DynamoDbLocal.scanType(table, RolesRecordedItemMapper.TYPE)).isEmpty();
+    }
+
+    @Test
     void askingForChangesNeedsComments() {
         receivedPlan("kahui-ako");
         assertThat(Problems.errorFields(Problems.assertProblem(decide("{\"decision\":\"CHANGES_REQUESTED\"}"), 400)))
@@ -102,6 +143,9 @@ class DecidePlanHandlerIntegrationTest {
             "{\"decision\":\"MAYBE\",\"leaderSchoolNumber\":\"9101\"}|decision",
             "{\"leaderSchoolNumber\":\"9101\"}|decision",
             "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\",\"amount\":1}|amount",
+            "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\",\"roleAllocation\":{\"acrossSchool\":[{\"schoolNumber\":\"5555\",\"roles\":1}],\"withinSchool\":[]}}|roleAllocation.acrossSchool[0].schoolNumber",
+            "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\",\"roleAllocation\":{\"acrossSchool\":[],\"withinSchool\":[{\"schoolNumber\":\"9101\",\"roles\":51}]}}|roleAllocation.withinSchool[0].roles",
+            "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\",\"roleAllocation\":{\"acrossSchool\":[],\"withinSchool\":[{\"schoolNumber\":\"9101\",\"roles\":2}],\"mergedForExtraAcrossSchool\":1}}|roleAllocation.mergedForExtraAcrossSchool",
     })
     void badBodiesAre400NamingTheFieldAndChangeNothing(String body, String field) {
         receivedPlan("kahui-ako");
@@ -111,7 +155,7 @@ class DecidePlanHandlerIntegrationTest {
 
     @Test
     void onlyAReceivedPlanCanBeDecided() {
-        ReviewWorldAccess.community(table, clock, "kahui-ako", COMMUNITY_ID, "9101", "9102");
+        ReviewWorldAccess.community(table, clock, "kahui-ako", COMMUNITY_ID, "9101", "9102", "9103");
         ReviewWorldAccess.plan(table, clock, COMMUNITY_ID, PLAN_ID, 1, PlanStatus.AWAITING_UPLOAD);
         JsonNode problem = Problems.assertProblem(decide(null), 409);
         assertThat(problem.get("type").asText()).isEqualTo("/problems/plan-not-received");

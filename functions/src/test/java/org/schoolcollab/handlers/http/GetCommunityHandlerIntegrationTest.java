@@ -24,7 +24,9 @@ import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.testsupport.DecisionBodies;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.testsupport.DynamoDbLocal;
+import org.schoolcollab.testsupport.Endorsements;
 import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
@@ -157,7 +159,7 @@ class GetCommunityHandlerIntegrationTest {
         clock.advance(Duration.ofMinutes(1));
         store.markReceived(SAMPLE_COMMUNITY_ID, V3, clock.instant(), stored(v3));
         clock.set(Instant.parse("2026-03-16T03:30:00Z"));
-        decide(V3, "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9103\",\"comments\":\"Clear measures.\"}");
+        decide(V3, Json.write(Endorsements.object("9103", "9101", "9102", "9103").put("comments", "Clear measures.")));
 
         clock.set(Instant.parse("2026-03-17T01:00:00Z"));
         register(V4, "plan v4.pdf", PlanFileType.PDF, 52000);

@@ -52,7 +52,7 @@ public final class OnPlanDecided {
             b.append(plan).append(" was endorsed on ").append(Letters.date(p, d.decidedAt())).append(".\n\n");
             if (d.releasesRoles()) {
                 b.append("Programme staff recorded the community's roles with the endorsement. A separate email will "
-                        + "list each role released, with its amounts, once the funding records are made.\n");
+                        + "list each role and its amounts once their funding records are made.\n");
             } else {
                 b.append("The community's roles were recorded earlier, so this endorsement changes nothing in its "
                         + "funding.\n");
@@ -78,8 +78,8 @@ public final class OnPlanDecided {
                 + (d.endorsed() && d.leaderSchoolNumber() != null ? "Community leader's school: "
                 + d.members().stream().filter(s -> s.schoolNumber().equals(d.leaderSchoolNumber())).findFirst()
                 .map(s -> s.name() + " (" + s.schoolNumber() + ")").orElse(d.leaderSchoolNumber()) + "\n" : "")
-                + (d.endorsed() ? (d.releasesRoles() ? "The roles were recorded with it and are being released.\n"
-                : "Its roles were recorded before; nothing more is released.\n") : "")
+                + (d.endorsed() ? (d.releasesRoles() ? "The roles were recorded with it; their funding records follow.\n"
+                : "Its roles were recorded before; this endorsement adds no funding.\n") : "")
                 + (d.comments() == null ? "" : "Comments: " + d.comments() + "\n")
                 + "Community: " + links.community(d.communityId()) + "\n";
     }

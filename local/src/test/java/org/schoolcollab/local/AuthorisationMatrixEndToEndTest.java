@@ -84,6 +84,11 @@ class AuthorisationMatrixEndToEndTest {
                 row("POST /communities/{id}/plans/{planId}/decision", Who.MEMBER, 403),
                 row("POST /communities/{id}/plans/{planId}/decision", Who.OTHER_SCHOOL, 403),
                 row("POST /communities/{id}/plans/{planId}/decision", Who.STAFF, 404),
+                // The community is not endorsed: staff get past the authorizer and the role check to the 409.
+                row("POST /communities/{id}/role-allocation", Who.NONE, 401),
+                row("POST /communities/{id}/role-allocation", Who.MEMBER, 403),
+                row("POST /communities/{id}/role-allocation", Who.OTHER_SCHOOL, 403),
+                row("POST /communities/{id}/role-allocation", Who.STAFF, 409),
                 row("POST /communities/{id}/challenge-visits", Who.NONE, 401),
                 row("POST /communities/{id}/challenge-visits", Who.MEMBER, 403),
                 row("POST /communities/{id}/challenge-visits", Who.OTHER_SCHOOL, 403),
@@ -98,6 +103,8 @@ class AuthorisationMatrixEndToEndTest {
                 row("GET /communities/{id}/plans/{planId}/document", Who.STAFF, 200),
                 row("GET /reports/summary", Who.NONE, 401), row("GET /reports/summary", Who.MEMBER, 403),
                 row("GET /reports/summary", Who.OTHER_SCHOOL, 403), row("GET /reports/summary", Who.STAFF, 200),
+                row("GET /reports/funding", Who.NONE, 401), row("GET /reports/funding", Who.MEMBER, 403),
+                row("GET /reports/funding", Who.OTHER_SCHOOL, 403), row("GET /reports/funding", Who.STAFF, 200),
                 row("GET /notifications", Who.NONE, 401), row("GET /notifications", Who.MEMBER, 200),
                 row("GET /notifications", Who.OTHER_SCHOOL, 200), row("GET /notifications", Who.STAFF, 200));
     }
@@ -195,7 +202,8 @@ class AuthorisationMatrixEndToEndTest {
             }
             case "POST /communities/{id}/plans/{planId}/decision" -> {
                 path = "/communities/" + communityId + "/plans/00000000-0000-4000-8000-000000000000/decision";
-                body = "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"6201\"}";
+                body = "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"6201\",\"roleAllocation\":"
+                        + "{\"acrossSchool\":[{\"schoolNumber\":\"6201\",\"roles\":1}],\"withinSchool\":[]}}";
             }
             case "POST /communities/{id}/plans" -> {
                 path = "/communities/" + communityId + "/plans";
@@ -204,6 +212,11 @@ class AuthorisationMatrixEndToEndTest {
             case "GET /communities/{id}/plans/{planId}/document" ->
                     path = "/communities/" + communityId + "/plans/" + receivedPlan() + "/document";
             case "GET /reports/summary" -> path = "/reports/summary?programme=kahui-ako";
+            case "GET /reports/funding" -> path = "/reports/funding?programme=kahui-ako";
+            case "POST /communities/{id}/role-allocation" -> {
+                path = "/communities/" + communityId + "/role-allocation";
+                body = "{\"acrossSchool\":[{\"schoolNumber\":\"6201\",\"roles\":1}],\"withinSchool\":[]}";
+            }
             case "GET /notifications" -> path = "/notifications";
             default -> throw new IllegalArgumentException(route);
         }

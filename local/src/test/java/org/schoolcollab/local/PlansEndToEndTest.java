@@ -64,18 +64,15 @@ class PlansEndToEndTest {
         });
 
         LocalApi.Response endorsed = RUNNER.api().post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
-                "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"5101\",\"comments\":\"Clear measures.\"}", Map.of());
+                "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"5101\",\"comments\":\"Clear measures.\","
+                        + "\"roleAllocation\":{\"acrossSchool\":[{\"schoolNumber\":\"5101\",\"roles\":1}],"
+                        + "\"withinSchool\":[{\"schoolNumber\":\"5102\",\"roles\":2}]}}", Map.of());
         assertThat(endorsed.status()).as(endorsed.body()).isEqualTo(201);
         assertThat(RUNNER.api().post("/communities/" + communityId + "/plans/" + planId + "/decision", staff,
                 "{\"decision\":\"CHANGES_REQUESTED\",\"comments\":\"again\"}", Map.of()).status()).isEqualTo(409);
 
-        List<JsonNode> mails = RUNNER.api().awaitMails(planId, 3, Duration.ofSeconds(10));
-        assertThat(mails).extracting(m -> m.get("subject").asText()).contains("Plan endorsed: Plans 5101");
-        List<JsonNode> held = RUNNER.api().awaitMails("release the roles for community " + communityId, 1, Duration.ofSeconds(10));
-        assertThat(held).singleElement().satisfies(m -> {
-            assertThat(m.get("subject").asText()).isEqualTo("Role funding held: Plans 5101");
-            assertThat(m.get("text").asText()).contains("MUST_BE_SET");
-        });
+        List<JsonNode> mails = RUNNER.api().awaitMails("A separate email will list each role", 1, Duration.ofSeconds(10));
+        assertThat(mails).extracting(m -> m.get("subject").asText()).containsExactly("Plan endorsed: Plans 5101");
         assertThat(RUNNER.api().get("/communities/" + communityId, school).json().get("status").asText()).isEqualTo("ENDORSED");
         // ... and then the decision, with its comments, leader school and time, to the school and to staff alike.
         JsonNode decided = RUNNER.api().get("/communities/" + communityId, school).json().get("plans");
@@ -89,9 +86,12 @@ class PlansEndToEndTest {
             assertThat(p.at("/review/decidedAt").asText()).isEqualTo(endorsed.json().get("decidedAt").asText());
         });
         assertThat(RUNNER.api().get("/communities/" + communityId, staff).json().get("plans")).isEqualTo(decided);
-        // The shipped policy lacks the role settings: only the formation allowances are funded.
+        // The roles recorded with the endorsement are released by their own reaction.
+        assertThat(RUNNER.api().awaitMails("have been released, from the allocation", 1, Duration.ofSeconds(10)))
+                .extracting(m -> m.get("subject").asText()).containsExactly("Roles and inquiry time released: Plans 5101");
         assertThat(RUNNER.api().get("/communities/" + communityId + "/funding", school).json().get("records")
-                .findValuesAsText("kind")).containsOnly("FORMATION_ALLOWANCE");
+                .findValuesAsText("kind")).contains("FORMATION_ALLOWANCE", "COMMUNITY_LEADER_ROLE",
+                "ACROSS_SCHOOL_TEACHER_ROLE", "WITHIN_SCHOOL_TEACHER_ROLE", "INQUIRY_HOURS");
     }
 
     @Test

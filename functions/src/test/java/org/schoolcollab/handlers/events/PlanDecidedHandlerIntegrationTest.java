@@ -123,7 +123,7 @@ class PlanDecidedHandlerIntegrationTest {
         assertThat(subjects()).containsExactlyInAnyOrder("Plan endorsed: Ōtaki Kāhui Ako",
                 "Plan endorsed: Ōtaki Kāhui Ako (version 1)");
         assertThat(text("Plan endorsed: Ōtaki Kāhui Ako")).contains("was endorsed on 9 March 2026")
-                .contains("A separate email will list each role released, with its amounts")
+                .contains("A separate email will list each role and its amounts")
                 .contains("https://schools.example.org/#/communities/" + COMMUNITY_ID)
                 .doesNotContain("released;", "/funding", "POST ");
 

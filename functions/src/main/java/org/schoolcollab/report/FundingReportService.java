@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 public final class FundingReportService {
     /** More rows than a finance import needs at once, and about what one response can carry: narrow the dates. */
     public static final int MAX_ROWS = 10_000;
-    /** Where a report without {@code from} begins: before the first record this product can hold. */
+    /** Where a report without {@code from} begins and one without {@code to} ends: every record this product holds. */
     private static final Instant EARLIEST = Instant.parse("2014-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     private final CommunityService communities;
     private final FundingStore funding;
@@ -45,7 +46,7 @@ public final class FundingReportService {
         }
         Instant start = from.map(d -> d.atStartOfDay(programme.zone()).toInstant()).orElse(EARLIEST);
         Instant end = to.map(d -> d.plusDays(1).atStartOfDay(programme.zone()).toInstant())
-                .orElse(clock.instant().plusSeconds(1));
+                .orElse(LATEST); // a yearly allowance is dated when its schedule fired, which may be a run ahead of time
         List<FundingRecord> records = funding.forProgramme(programme.id(), start, end);
         if (records.size() > MAX_ROWS) {
             throw Rejection.notApplicable("report-too-large", "Too many records for one report",

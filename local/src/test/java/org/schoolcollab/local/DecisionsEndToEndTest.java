@@ -54,7 +54,7 @@ class DecisionsEndToEndTest {
 
         List<JsonNode> mails = RUNNER.api().awaitMails(communityId, 2, Duration.ofSeconds(10));
         assertThat(mails).extracting(m -> m.get("subject").asText())
-                .contains("Approved: Ōtaki Kāhui Ako", "Decision recorded (APPROVED): Ōtaki Kāhui Ako");
+                .contains("Approved: Ōtaki Kāhui Ako", "Decision recorded (approved): Ōtaki Kāhui Ako");
 
         // The formation allowance, NZD 1,000 per member school (policies/kahui-ako.json), recorded by the stream.
         JsonNode funding = awaitFunding(communityId, 3, school);
@@ -131,8 +131,10 @@ class DecisionsEndToEndTest {
         assertThat(withGrant.at("/records/0/amount/value").asText()).isEqualTo("12000.00");
         assertThat(withGrant.at("/records/0/amount/currency").asText()).isEqualTo("GBP");
         assertThat(withGrant.at("/totals/0/value").asText()).isEqualTo("12000.00");
-        assertThat(RUNNER.api().awaitMails(grantId, 2, Duration.ofSeconds(10))).extracting(m -> m.get("subject").asText())
-                .contains("Grant awarded: Weymouth and Portland Cluster");
+        assertThat(RUNNER.api().awaitMails("mployer engagement grant of £12,000.00", 2, Duration.ofSeconds(10)))
+                .extracting(m -> m.get("subject").asText()).containsExactlyInAnyOrder("Grant awarded: Weymouth and Portland Cluster",
+                        "Grant recorded: Weymouth and Portland Cluster (£12,000.00)");
+        assertThat(grantId).isNotBlank();
     }
 
     @Test

@@ -119,9 +119,9 @@ class PlansEndToEndTest {
         assertThat(plans.findValuesAsText("planId")).containsExactly(v2, v1);
         assertThat(plans.findValuesAsText("status")).containsExactly("RECEIVED", "RECEIVED");
 
-        String firstVisit = first.json().get("visitId").asText();
-        String secondVisit = second.json().get("visitId").asText();
-        assertThat(RUNNER.api().awaitMails(firstVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
-        assertThat(RUNNER.api().awaitMails(secondVisit, 1, Duration.ofSeconds(10))).isNotEmpty();
+        assertThat(RUNNER.api().awaitMails("reviewed version 1 of the action plan: changes are required", 1,
+                Duration.ofSeconds(10))).isNotEmpty();
+        assertThat(RUNNER.api().awaitMails("reviewed version 2 of the action plan: the plan is on track", 1,
+                Duration.ofSeconds(10))).isNotEmpty();
     }
 }

@@ -82,7 +82,7 @@ public final class OnEoiDecided {
                 + " schools)\n"
                 + (d.wave() == null ? "" : "Wave: " + d.wave() + "\n")
                 + (d.reason() == null ? "" : "Reason: " + d.reason() + "\n")
-                + "Decided by: " + d.decidedByEmail() + " on " + Letters.date(p, d.decidedAt()) + "\n"
+                + "Decided by: " + Letters.person(d.decidedByEmail()) + " on " + Letters.date(p, d.decidedAt()) + "\n"
                 + "Application: " + links.application(d.eoiId()) + "\n"
                 + (d.communityId() == null ? "" : "Community: " + links.community(d.communityId()) + "\n");
     }

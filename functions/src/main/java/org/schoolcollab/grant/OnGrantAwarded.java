@@ -70,7 +70,7 @@ public final class OnGrantAwarded {
         delivery.deliverOnce(Notification.pending(source, TO_STAFF + "#" + g.id(), staffAddress,
                 "Grant recorded: " + g.communityName() + " (" + Letters.money(g.amount()) + ")",
                 capitalised(what) + " was recorded for " + g.communityName() + " (" + Letters.programmeName(p) + ").\n"
-                        + "Awarded by: " + g.awardedByEmail() + " on " + Letters.date(p, g.awardedAt()) + "\n"
+                        + "Awarded by: " + Letters.person(g.awardedByEmail()) + " on " + Letters.date(p, g.awardedAt()) + "\n"
                         + "Community: " + links.community(g.communityId()) + "\n", now)
                 .withCommunityId(g.communityId()));
     }

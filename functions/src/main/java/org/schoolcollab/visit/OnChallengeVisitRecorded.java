@@ -54,7 +54,7 @@ public final class OnChallengeVisitRecorded {
                         + (v.outcome() == VisitOutcome.ON_TRACK ? "on track" : "changes required") + ")",
                 "A challenge visit to " + v.communityName() + " on " + day + " was recorded: "
                         + Letters.words(v.outcome().name()) + ", action plan version " + v.planVersion() + ".\n" + notes
-                        + "\nRecorded by: " + v.recordedByEmail() + " on " + Letters.date(p, v.recordedAt()) + "\n"
+                        + "\nRecorded by: " + Letters.person(v.recordedByEmail()) + " on " + Letters.date(p, v.recordedAt()) + "\n"
                         + "Cluster: " + page + "\n", now).withCommunityId(v.communityId()));
     }
 }

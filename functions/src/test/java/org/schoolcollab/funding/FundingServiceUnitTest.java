@@ -26,8 +26,10 @@ import static org.schoolcollab.testsupport.WorldSetUp.STAFF;
 import static org.schoolcollab.testsupport.WorldSetUp.approve;
 import static org.schoolcollab.testsupport.WorldSetUp.cluster;
 import static org.schoolcollab.testsupport.WorldSetUp.community;
+import static org.schoolcollab.testsupport.WorldSetUp.decidePlan;
 import static org.schoolcollab.testsupport.WorldSetUp.received;
 import static org.schoolcollab.testsupport.WorldSetUp.refused;
+import static org.schoolcollab.testsupport.WorldSetUp.streamed;
 
 /** A community's funding over the in-memory world: its records, money by kind and currency, time by kind and units. */
 class FundingServiceUnitTest {
@@ -67,19 +69,25 @@ class FundingServiceUnitTest {
 
     @Test
     void releasedRolesAddMoneyByKindAndTimeByKindAndUnits() {
+        // policies-test counts the roles: roll 1,035 / 1,500 gives no across-school role, 68.7 FTE / 15 gives 4
+        // within-school roles; the leader at Ōtaki School (primary); inquiry hours 50 + 77 + 152 = 279
         world = new InMemoryWorld(new FundingPolicies("policies-test"));
         Community community = formed(approve(world, EoiBodies.valid()));
         Plan plan = received(world, MEMBER, community);
-        world.onPlanDecided().react(Requests.decide(world.planReviewService(), STAFF, community.id(), plan.planId(),
-                "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9101\"}"));
+        streamed(world, decidePlan(world, plan, DecisionBodies.endorse("9101")));
 
         CommunityFunding f = funding(MEMBER, community);
 
-        assertThat(f.records()).hasSize(3 + 8);
-        assertThat(money(f)).containsExactly("COMMUNITY_LEADER_ROLE 26000.00 NZD", "FORMATION_ALLOWANCE 3000.00 NZD",
-                "WITHIN_SCHOOL_TEACHER_ROLE 33600.00 NZD");
+        assertThat(f.records()).as("3 formation, leader and 4 roles each with its induction line, 3 inquiry hours")
+                .hasSize(3 + 2 + 8 + 3);
+        assertThat(money(f)).containsExactly("COMMUNITY_LEADER_ROLE 25000.00 NZD", "FORMATION_ALLOWANCE 3000.00 NZD",
+                "ROLE_INDUCTION_AND_NETWORKING 2600.00 NZD", "WITHIN_SCHOOL_TEACHER_ROLE 32000.00 NZD");
         assertThat(time(f)).containsExactly("COMMUNITY_LEADER_ROLE FTTE 0.40", "INQUIRY_HOURS HOURS 279",
                 "WITHIN_SCHOOL_TEACHER_ROLE FTTE 0.32");
+        assertThat(f.roles()).isEqualTo(new CommunityFunding.RoleCounts(1, 0, 4));
+        assertThat(f.yearTotals()).extracting(t -> t.year() + " " + t.kind() + " " + t.total()).containsExactly(
+                "2026 COMMUNITY_LEADER_ROLE 25000.00 NZD", "2026 FORMATION_ALLOWANCE 3000.00 NZD",
+                "2026 ROLE_INDUCTION_AND_NETWORKING 2600.00 NZD", "2026 WITHIN_SCHOOL_TEACHER_ROLE 32000.00 NZD");
     }
 
     @Test
@@ -99,6 +107,10 @@ class FundingServiceUnitTest {
 
         assertThat(money(f)).containsExactly("GRANT 100.00 EUR", "GRANT 14500.50 GBP");
         assertThat(f.timeTotals()).isEmpty();
+        assertThat(f.status()).singleElement().satisfies(s -> {
+            assertThat(s.part()).isEqualTo(CommunityFunding.Part.GRANTS);
+            assertThat(s.sentence()).isEqualTo("3 grants awarded, €100.00 and £14,500.50 in all.");
+        });
     }
 
     @Test

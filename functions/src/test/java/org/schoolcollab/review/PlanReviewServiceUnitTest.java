@@ -170,6 +170,40 @@ class PlanReviewServiceUnitTest {
     }
 
     @Test
+    void twoVersionsEndorsedAtTheSameMomentRecordTheRolesOnceAndTheLaterWriteIsAConflict() {
+        Plan v1 = received(world, MEMBER, community);
+        Plan v2 = received(world, MEMBER, community);
+        InMemoryPlanReviewStore store = new InMemoryPlanReviewStore(world.plans, world.roles);
+        // Another reviewer endorses version 1, with the roles, between this endorsement's check and its write.
+        PlanReviewStore racing = new PlanReviewStore() {
+            @Override
+            public Optional<Plan> findPlan(String communityId, String planId) {
+                return store.findPlan(communityId, planId);
+            }
+
+            @Override
+            public void recordDecision(PlanDecision decision, Optional<RolesRecorded> roles) {
+                Requests.decide(world.planReviewService(), DecisionBodies.staff("staff-2"), community.id(),
+                        v1.planId(), DecisionBodies.endorseWithSampleRoles("9101"));
+                store.recordDecision(decision, roles);
+            }
+        };
+
+        Rejection.Conflict conflict = refused(Rejection.Conflict.class, () -> Requests.decide(
+                new PlanReviewService(world.communities(), racing, world.roles, world.policies, world.clock), STAFF,
+                community.id(), v2.planId(), ENDORSE_9103));
+
+        assertThat(conflict.code()).isEqualTo("roles-already-recorded");
+        assertThat(world.roles.all()).singleElement().satisfies(r -> {
+            assertThat(r.planId()).isEqualTo(v1.planId());
+            assertThat(r.recordedBySub()).isEqualTo("staff-2");
+            assertThat(r.leaderSchoolNumber()).isEqualTo("9101");
+        });
+        assertThat(world.plans.decisions()).singleElement().satisfies(d -> assertThat(d.planId()).isEqualTo(v1.planId()));
+        assertThat(plan(world, v2).status()).isEqualTo(PlanStatus.RECEIVED);
+    }
+
+    @Test
     void aMergeThatNeedsMoreWithinSchoolRolesThanTheSchoolsGeneratedIsRefused() {
         Plan plan = received(world, MEMBER, community);
 

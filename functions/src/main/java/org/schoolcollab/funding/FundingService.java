@@ -145,10 +145,16 @@ public final class FundingService {
                     ? new Status(Part.GRANTS, State.NOT_YET, "No grant has been awarded yet; programme staff award "
                     + "grants for a purpose, such as " + Letters.words(policy.grantPurposes().getFirst()) + ".")
                     : new Status(Part.GRANTS, State.RELEASED, Letters.count(grants.size(), "grant", "grants")
-                    + " awarded, " + Letters.money(grants.stream().map(g -> g.line().amount()).reduce(Money::plus)
-                    .orElseThrow()) + " in all."));
+                    + " awarded, " + inAll(grants) + " in all."));
         }
         return out;
+    }
+
+    /** The records' money, a sum per currency (never added across currencies): "£14,500.50 and €100.00". */
+    private static String inAll(List<FundingRecord> records) {
+        Map<String, Money> byCurrency = new TreeMap<>();
+        records.forEach(r -> byCurrency.merge(r.line().amount().currency(), r.line().amount(), Money::plus));
+        return byCurrency.values().stream().map(Letters::money).collect(Collectors.joining(" and "));
     }
 
     private static List<FundingRecord> of(List<FundingRecord> records, FundingKind kind) {

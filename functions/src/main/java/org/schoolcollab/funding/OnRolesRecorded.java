@@ -70,8 +70,9 @@ public final class OnRolesRecorded {
                         + Letters.signOff(p), now).withCommunityId(roles.communityId()));
         delivery.deliverOnce(Notification.pending(source, TO_STAFF, staffAddress,
                 "Roles released: " + roles.communityName(),
-                "The roles of " + roles.communityName() + " were released (" + stored + " funding records), from the "
-                        + "allocation recorded by " + Letters.person(roles.recordedByEmail()) + " on "
+                // every record of the release, stored now or by an earlier try whose mail failed: not just this call's
+                "The roles of " + roles.communityName() + " were released (" + released.size() + " funding records), "
+                        + "from the allocation recorded by " + Letters.person(roles.recordedByEmail()) + " on "
                         + Letters.date(p, roles.recordedAt()) + ":\n\n" + summary + "\nCommunity: "
                         + links.community(roles.communityId()) + "\n", now).withCommunityId(roles.communityId()));
         return stored;

@@ -98,6 +98,7 @@ public final class RoleFunding {
             if (!RELEASED_ON.equals(releasedOn)) {
                 throw new IllegalStateException(policy + " releases roles on " + releasedOn + ", not on endorsement");
             }
+            refuseAutomaticMerge(policy);
             leader(policy, community, out);
             List<Role> across;
             List<Role> within;
@@ -157,6 +158,24 @@ public final class RoleFunding {
         BigDecimal left = BigDecimal.valueOf(allocation.withinSchoolGenerated())
                 .subtract(mergeRate(policy).multiply(BigDecimal.valueOf(allocation.mergedForExtraAcrossSchool())));
         return left.signum() < 0 ? -1 : left.setScale(0, RoundingMode.FLOOR).intValueExact();
+    }
+
+    /**
+     * The policy's merge of within-school into extra across-school roles must be at the community's request: this rule
+     * merges only as the allocation staff record says the community asked, never automatically, so it refuses a
+     * policy that says otherwise rather than release other roles than the policy's.
+     */
+    private static void refuseAutomaticMerge(FundingPolicy policy) {
+        if (!policy.has(MERGE)) {
+            return;
+        }
+        String atRequest = MERGE + ".atCommunityRequest";
+        if (!policy.has(atRequest) || !policy.flag(atRequest)) {
+            throw new IllegalStateException(policy + " does not say its merge of within-school into across-school roles "
+                    + "happens at the community's request (" + atRequest + "); this rule merges only as the recorded "
+                    + "allocation asks and does not merge automatically, so it refuses rather than release other roles "
+                    + "than the policy's");
+        }
     }
 
     // ------------------------------------------------------------------ the roles

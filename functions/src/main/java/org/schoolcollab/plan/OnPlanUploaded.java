@@ -160,7 +160,8 @@ public final class OnPlanUploaded {
         String what = programme == Programme.KAHUI_AKO ? "plan" : "action plan";
         delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(p.communityId()), TO_STAFF + "#" + p.planId(),
                 staffAddress, "Plan to review: " + p.communityName() + " (version " + p.version() + ")",
-                "A " + what + " was received from " + p.communityName() + " (" + Letters.programmeName(programme) + ").\n\n"
+                (Letters.article(what).equals("an") ? "An " : "A ") + what + " was received from " + p.communityName()
+                        + " (" + Letters.programmeName(programme) + ").\n\n"
                         + "Version: " + p.version() + "\n"
                         + "File: " + p.fileName() + " (" + p.fileType().label() + ", " + size(p.sizeBytes()) + ")\n"
                         + (programme == Programme.KAHUI_AKO ? "Achievement challenges: " : "Priorities: ")

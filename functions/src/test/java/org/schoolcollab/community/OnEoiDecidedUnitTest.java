@@ -1,10 +1,13 @@
 package org.schoolcollab.community;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.schoolcollab.api.DecideEoiRequest;
 import org.schoolcollab.eoi.ExpressionOfInterest;
 import org.schoolcollab.notify.Mail;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.testsupport.DecisionBodies;
+import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.EoiSteps;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
@@ -52,21 +55,25 @@ class OnEoiDecidedUnitTest {
         Notification contact = delivered.get(0);
         assertThat(contact.subject()).isEqualTo("Approved: Kāhui Ako o Ōtaki");
         assertThat(contact.body()).startsWith("Kia ora Mere Rāwiri,\n\n")
-                .contains("The expression of interest for Kāhui Ako o Ōtaki has been approved in 2026 Wave 1.")
-                .contains("Your community id is " + communityId + ".")
-                .contains("Next steps:\n  1. Agree your achievement challenges with every school board.")
-                .contains("Upload your plan for the community at /communities/" + communityId + "/plans.")
-                .endsWith("Reference: " + eoiId + "\n");
+                .contains("The expression of interest for Kāhui Ako o Ōtaki has been approved in 2026 Wave 1, on "
+                        + "3 March 2026.")
+                .contains("What happens next:\n  1. Each member school's formation allowance is recorded")
+                .contains("  2. Agree your achievement challenges (3 to 5) with every school board.")
+                .contains("  3. Upload your plan on the Kāhui Ako's page.")
+                .contains("Your Kāhui Ako's page: https://schools.example.org/#/communities/" + communityId + "\n")
+                .endsWith("\nNgā mihi,\nThe Kāhui Ako programme office\n")
+                .doesNotContain("/communities/" + communityId + "/plans");
         Notification staff = delivered.get(1);
-        assertThat(staff.subject()).isEqualTo("Decision recorded (APPROVED): Kāhui Ako o Ōtaki");
+        assertThat(staff.subject()).isEqualTo("Decision recorded (approved): Kāhui Ako o Ōtaki");
         assertThat(staff.body()).isEqualTo("""
-                Decision: APPROVED
-                Community: Kāhui Ako o Ōtaki (kahui-ako, 3 schools)
+                Decision: approved
+                Community: Kāhui Ako o Ōtaki (Kāhui Ako (Communities of Learning), 3 schools)
                 Wave: 2026 Wave 1
-                Community id: %s
-                Decided by: %s at %s
-                Application: /expressions-of-interest/%s
-                """.formatted(communityId, DecisionBodies.staff().sub(), d.decidedAt(), eoiId));
+                Decided by: %s on 3 March 2026
+                Application: https://schools.example.org/#/applications/%s
+                Community: https://schools.example.org/#/communities/%s
+                """.formatted(DecisionBodies.staff().email(), eoiId, communityId));
+        assertThat(staff.body()).doesNotContain(DecisionBodies.staff().sub());
 
         assertThat(world.mail.sent()).containsExactly(new Mail(CONTACT, contact.subject(), contact.body()),
                 new Mail(STAFF, staff.subject(), staff.body()));
@@ -79,9 +86,9 @@ class OnEoiDecidedUnitTest {
         reaction.react(d);
 
         assertThat(world.mail.sentTo(CONTACT)).singleElement().satisfies(m -> assertThat(m.text())
-                .contains("Kāhui Ako o Ōtaki has been approved.\n").doesNotContain(" in "));
+                .contains("Kāhui Ako o Ōtaki has been approved, on 3 March 2026.\n").doesNotContain("approved in"));
         assertThat(world.mail.sentTo(STAFF)).singleElement().satisfies(m -> assertThat(m.text())
-                .doesNotContain("Wave:").contains("Community id: " + d.communityId()));
+                .doesNotContain("Wave:").contains("Community: https://schools.example.org/#/communities/" + d.communityId()));
     }
 
     @Test
@@ -98,17 +105,39 @@ class OnEoiDecidedUnitTest {
         assertThat(contact.body()).startsWith("Kia ora Mere Rāwiri,\n\n")
                 .contains("The expression of interest for Kāhui Ako o Ōtaki was not approved.")
                 .contains("Reason: " + REASON)
-                .contains("Your schools are free to apply again.")
-                .contains("Reference: " + eoiId)
+                .contains("Your schools are free to apply again. The application: "
+                        + "https://schools.example.org/#/applications/" + eoiId + "\n")
                 .doesNotContain("community id", "/communities/");
         Notification staff = stored(eoiId, OnEoiDecided.TO_STAFF);
-        assertThat(staff.subject()).isEqualTo("Decision recorded (DECLINED): Kāhui Ako o Ōtaki");
-        assertThat(staff.body()).contains("Decision: DECLINED\n").contains("Reason: " + REASON + "\n")
-                .doesNotContain("Community id:", "Wave:");
+        assertThat(staff.subject()).isEqualTo("Decision recorded (declined): Kāhui Ako o Ōtaki");
+        assertThat(staff.body()).contains("Decision: declined\n").contains("Reason: " + REASON + "\n")
+                .doesNotContain("/communities/", "Wave:");
         assertThat(world.notifications.all()).hasSize(2);
         assertThat(world.mail.sent()).extracting(Mail::to, Mail::subject).containsExactly(
                 tuple(CONTACT, contact.subject()),
                 tuple(STAFF, staff.subject()));
+    }
+
+    @Test
+    void aClustersApprovalGreetsItsContactAsDearAndNamesAStaffMemberWithoutAVerifiedEmailAsProgrammeStaff() {
+        ObjectNode body = EoiBodies.withSchools("Weymouth and Portland Cluster", "8101", "8102");
+        body.put("programme", "school-improvement");
+        body.putObject("contact").put("name", "Helen Marsh").put("email", "head@budmouth.example.sch.uk");
+        ExpressionOfInterest eoi = steps.submit(DecisionBodies.schoolUser("sub-8101", "8101"), body);
+        EoiDecision d = world.formation().decide(DecisionBodies.staff().withoutEmail(),
+                DecideEoiRequest.read(eoi.id(), DecisionBodies.object("APPROVED")));
+
+        reaction.react(d);
+
+        assertThat(world.mail.sentTo("head@budmouth.example.sch.uk")).singleElement().satisfies(m -> assertThat(m.text())
+                .startsWith("Dear Helen Marsh,\n\nThe registration of Weymouth and Portland Cluster as an improvement "
+                        + "cluster has been approved, on 2 March 2026.\n")
+                .contains("Your cluster's page: https://schools.example.org/#/communities/" + d.communityId() + "\n")
+                .endsWith("\nKind regards,\nThe School Improvement Board\n"));
+        assertThat(world.mail.sentTo(STAFF)).singleElement().satisfies(m -> assertThat(m.text())
+                .contains("Community: Weymouth and Portland Cluster (school improvement clusters, 2 schools)\n")
+                .contains("Decided by: programme staff on 2 March 2026\n")
+                .doesNotContain(DecisionBodies.staff().sub(), "Decided by:  "));
     }
 
     @Test
@@ -161,6 +190,6 @@ class OnEoiDecidedUnitTest {
                 "New expression of interest to review: Kāhui Ako o Ōtaki",
                 "Expression of interest received: Kāhui Ako o Ōtaki",
                 "Approved: Kāhui Ako o Ōtaki",
-                "Decision recorded (APPROVED): Kāhui Ako o Ōtaki");
+                "Decision recorded (approved): Kāhui Ako o Ōtaki");
     }
 }

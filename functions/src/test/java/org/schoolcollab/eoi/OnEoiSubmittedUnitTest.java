@@ -50,22 +50,26 @@ class OnEoiSubmittedUnitTest {
                 A new expression of interest is waiting for review.
 
                 Community: Kāhui Ako o Ōtaki
-                Programme: kahui-ako
+                Programme: Kāhui Ako (Communities of Learning)
                 Region: Wellington
                 Schools (3):
-                  - 9101 Ōtaki School (PRIMARY, roll 182)
-                  - 9102 Waitohu School (PRIMARY, roll 341)
-                  - 9103 Ōtaki College (SECONDARY, roll 512)
+                  - 9101 Ōtaki School (primary, roll 182)
+                  - 9102 Waitohu School (primary, roll 341)
+                  - 9103 Ōtaki College (secondary, roll 512)
                 Total roll: 1035
-                Reference: %1$s
-                Review it at: /expressions-of-interest/%1$s
+                Submitted by: principal@otaki.example.school.nz on 3 March 2026
+
+                Review it: https://schools.example.org/#/applications/%s
                 """.formatted(eoi.id()));
         Notification contact = delivered.get(1);
         assertThat(contact.subject()).isEqualTo("Expression of interest received: Kāhui Ako o Ōtaki");
-        assertThat(contact.body()).startsWith("Kia ora Mere Rāwiri,\n\n")
-                .contains("We have received the expression of interest for Kāhui Ako o Ōtaki (3 schools).")
-                .contains("Your reference is " + eoi.id() + ".")
-                .contains("Programme staff will review it");
+        assertThat(contact.body()).as("submitted on 2 March UTC, which is 3 March in Ōtaki")
+                .startsWith("Kia ora Mere Rāwiri,\n\n")
+                .contains("We have received the expression of interest for Kāhui Ako o Ōtaki (3 schools) on 3 March 2026.")
+                .contains("programme staff review it and email you their decision")
+                .contains("https://schools.example.org/#/applications/" + eoi.id() + "\n")
+                .endsWith("\nNgā mihi,\nThe Kāhui Ako programme office\n")
+                .doesNotContain("/expressions-of-interest/");
 
         assertThat(world.mail.sent()).containsExactly(new Mail(STAFF, staff.subject(), staff.body()),
                 new Mail(CONTACT, contact.subject(), contact.body()));
@@ -78,7 +82,7 @@ class OnEoiSubmittedUnitTest {
         reaction.react(eoi);
 
         assertThat(world.mail.sentTo(STAFF)).singleElement().satisfies(m -> assertThat(m.text())
-                .contains("Programme: kahui-ako\nSchools (3):").doesNotContain("Region"));
+                .contains("Programme: Kāhui Ako (Communities of Learning)\nSchools (3):").doesNotContain("Region"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class FormationAllowanceUnitTest {
             assertThat(line.units()).isNull();
             assertThat(line.period()).isEqualTo("ON_APPROVAL");
             assertThat(line.policyId()).isEqualTo("kahui-ako-funding");
-            assertThat(line.policyVersion()).isEqualTo("1");
+            assertThat(line.policyVersion()).isEqualTo("2");
             assertThat(line.inputs()).containsEntry("setting", "rules.formationAllowance")
                     .containsEntry("rate", "1000.00")
                     .containsEntry("currency", "NZD")
@@ -62,7 +62,7 @@ class FormationAllowanceUnitTest {
         FundingLine line = FormationAllowance.forApproval(KAHUI_AKO, SIX_SCHOOLS.subList(0, 1)).getFirst();
         assertThat(FundingJson.line(line).toString()).isEqualTo("{\"kind\":\"FORMATION_ALLOWANCE\",\"recipientSchoolNumber\":\"9101\","
                 + "\"amount\":{\"value\":\"1000.00\",\"currency\":\"NZD\"},\"quantity\":null,\"units\":null,"
-                + "\"period\":\"ON_APPROVAL\",\"policyId\":\"kahui-ako-funding\",\"policyVersion\":\"1\","
+                + "\"period\":\"ON_APPROVAL\",\"policyId\":\"kahui-ako-funding\",\"policyVersion\":\"2\","
                 + "\"inputs\":{\"setting\":\"rules.formationAllowance\",\"formula\":\"rate per member school\","
                 + "\"schoolNumber\":\"9101\",\"rate\":\"1000.00\",\"currency\":\"NZD\"}}");
     }

@@ -24,7 +24,7 @@ class FundingPoliciesUnitTest {
         assertThat(policy.currency()).isEqualTo(programme.currency());
         assertThat(policy.resource()).isEqualTo("policies/" + programme.id() + ".json");
         assertThat(policy.policyId()).isNotBlank();
-        assertThat(policy.version()).isEqualTo("1");
+        assertThat(policy.version()).as("kahui-ako raised to 2 in issue 10").isEqualTo(programme == Programme.KAHUI_AKO ? "2" : "1");
         assertThat(policy.sources()).isNotEmpty();
     }
 
@@ -36,7 +36,7 @@ class FundingPoliciesUnitTest {
         assertThat(policy.effectiveFrom()).isEqualTo(LocalDate.of(2014, 12, 1));
         assertThat(policy.formationAllowancePerSchool()).contains(Money.of("1000.00", "NZD"));
         assertThat(policy.sources().get("moe-col-about")).contains("education.govt.nz communities-of-learning/about");
-        assertThat(policy).hasToString("kahui-ako-funding v1 (kahui-ako, NZD, policies/kahui-ako.json)");
+        assertThat(policy).hasToString("kahui-ako-funding v2 (kahui-ako, NZD, policies/kahui-ako.json)");
     }
 
     @Test

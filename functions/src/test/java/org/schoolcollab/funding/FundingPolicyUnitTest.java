@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The figures the plan-endorsement rules (issue 4) will read, as the shipped documents state them. */
+/** The figures the funding rules read, as the shipped documents (kahui-ako version 2) state them. */
 class FundingPolicyUnitTest {
     private static final FundingPolicy KAHUI_AKO = FundingPolicies.shipped().forProgramme("kahui-ako");
     private static final FundingPolicy SCHOOL_IMPROVEMENT = FundingPolicies.shipped().forProgramme("school-improvement");
@@ -43,18 +43,20 @@ class FundingPolicyUnitTest {
     }
 
     @Test
-    void theSecondaryPrincipalLeaderAllowanceIsReportedByNameNotGuessed() {
-        PolicySettingMissingException e = catchThrowableOfType(PolicySettingMissingException.class,
-                () -> KAHUI_AKO.money(LEADER + "allowance.SECONDARY"));
-
-        assertThat(e.path()).isEqualTo("rules.roles.communityLeader.allowance.SECONDARY");
-        assertThat(e.resource()).isEqualTo("policies/kahui-ako.json");
-        assertThat(e).hasMessageStartingWith("funding policy setting 'rules.roles.communityLeader.allowance.SECONDARY' "
-                        + "in policies/kahui-ako.json (kahui-ako-funding v1) is MUST_BE_SET and has no value: ")
-                .hasMessageContaining("secondary figure not found");
-        // optional reads do not hide it either
-        assertThatThrownBy(() -> KAHUI_AKO.optionalMoney(LEADER + "allowance.SECONDARY"))
-                .isInstanceOf(PolicySettingMissingException.class);
+    void version2PublishesTheSecondaryPrincipalsAllowanceAndChoosesTheIntermediateAndCompositeRates() {
+        assertThat(KAHUI_AKO.version()).isEqualTo("2");
+        assertThat(KAHUI_AKO.money(LEADER + "allowance.SECONDARY")).hasToString("30000.00 NZD");
+        assertThat(KAHUI_AKO.setting(LEADER + "allowance.SECONDARY").status()).isEqualTo(SettingStatus.PUBLISHED);
+        assertThat(KAHUI_AKO.setting(LEADER + "allowance.SECONDARY").sources()).containsExactly("ppta-2014-release");
+        // a primary-sector intermediate school is paid the primary rate, a Years 1-13 composite the area rate
+        assertThat(KAHUI_AKO.money(LEADER + "allowance.INTERMEDIATE")).hasToString("25000.00 NZD");
+        assertThat(KAHUI_AKO.setting(LEADER + "allowance.INTERMEDIATE").status()).isEqualTo(SettingStatus.CHOSEN);
+        assertThat(KAHUI_AKO.money(LEADER + "allowance.COMPOSITE")).hasToString("30000.00 NZD");
+        assertThat(KAHUI_AKO.setting(LEADER + "allowance.COMPOSITE").status()).isEqualTo(SettingStatus.CHOSEN);
+        assertThat(KAHUI_AKO.setting(LEADER + "allowance.COMPOSITE").reason()).contains("area rate");
+        // no rate is stated for a leader from a special school, an early learning service or a tertiary provider
+        assertThat(KAHUI_AKO.has(LEADER + "allowance.SPECIAL")).isFalse();
+        assertThat(KAHUI_AKO.has(LEADER + "allowance.EARLY_LEARNING")).isFalse();
     }
 
     @Test
@@ -75,7 +77,6 @@ class FundingPolicyUnitTest {
     @Test
     void everySettingLeftToSetIsListed() {
         assertThat(KAHUI_AKO.settingsToSet()).extracting(PolicySetting::path).containsExactlyInAnyOrder(
-                "rules.roles.communityLeader.allowance.SECONDARY",
                 "rules.roles.acrossSchoolTeacher.count.pupilsPerRole",
                 "rules.roles.withinSchoolTeacher.count.teacherFtePerRole");
         assertThat(KAHUI_AKO.settingsToSet()).allSatisfy(s -> {
@@ -87,15 +88,23 @@ class FundingPolicyUnitTest {
     }
 
     @Test
-    void theDatedFormationFigureIsDocumentedButNotTheDefault() {
-        PolicySetting dated = KAHUI_AKO.setting("rules.formationAllowance.datedAlternatives[0]");
-        assertThat(dated.status()).isEqualTo(SettingStatus.INFORMATIONAL);
-        assertThat(dated.value().textValue()).isEqualTo("2000.00");
-        assertThat(KAHUI_AKO.label("rules.formationAllowance.datedAlternatives[0].from")).isEqualTo("2019-01-01");
-        assertThat(KAHUI_AKO.label("rules.formationAllowance.datedAlternatives[0].to")).isEqualTo("2020-12-31");
+    void theFormationAllowanceIsPaidOnceAndTheMaintenanceAllowanceYearlyWithItsDated2019And2020Rate() {
         assertThat(KAHUI_AKO.formationAllowancePerSchool()).contains(Money.of("1000", "NZD"));
+        assertThat(KAHUI_AKO.has("rules.formationAllowance.datedAlternatives"))
+                .as("the $2,000 is the yearly allowance's, not the formation allowance's").isFalse();
         assertThat(KAHUI_AKO.setting("rules.formationAllowance").sources())
                 .containsExactly("moe-col-about", "nzsta-plan-and-form");
+
+        assertThat(KAHUI_AKO.money("rules.maintenanceAllowance")).hasToString("1000.00 NZD");
+        assertThat(KAHUI_AKO.setting("rules.maintenanceAllowance").status()).isEqualTo(SettingStatus.PUBLISHED);
+        assertThat(KAHUI_AKO.label("rules.maintenanceAllowance.period")).isEqualTo("YEAR");
+        PolicySetting dated = KAHUI_AKO.setting("rules.maintenanceAllowance.datedAlternatives[0]");
+        assertThat(dated.status()).isEqualTo(SettingStatus.PUBLISHED);
+        assertThat(dated.value().textValue()).isEqualTo("2000.00");
+        assertThat(KAHUI_AKO.label("rules.maintenanceAllowance.datedAlternatives[0].from")).isEqualTo("2019-01-01");
+        assertThat(KAHUI_AKO.label("rules.maintenanceAllowance.datedAlternatives[0].to")).isEqualTo("2020-12-31");
+        assertThat(MaintenanceAllowance.appliesTo(KAHUI_AKO)).isTrue();
+        assertThat(MaintenanceAllowance.appliesTo(SCHOOL_IMPROVEMENT)).isFalse();
     }
 
     @Test

@@ -27,7 +27,7 @@ class InquiryHoursUnitTest {
         assertThat(line.units()).isEqualTo("HOURS");
         assertThat(line.period()).isEqualTo("YEAR");
         assertThat(line.policyId()).isEqualTo("kahui-ako-funding");
-        assertThat(line.policyVersion()).isEqualTo("1");
+        assertThat(line.policyVersion()).isEqualTo("2");
         assertThat(line.inputs()).containsEntry("schoolNumber", "9101")
                 .containsEntry("teacherFte", "14.5")
                 .containsEntry("hoursPerTeacherFte", "4")

@@ -38,7 +38,7 @@ class OnCommunityFormedUnitTest {
         assertThat(records).extracting(r -> r.line().recipientSchoolNumber()).containsExactly("9101", "9102", "9103");
         assertThat(records.getFirst()).isEqualTo(new FundingRecord(approval.communityId(), "kahui-ako", approval.eoiId(),
                 new FundingLine(FundingKind.FORMATION_ALLOWANCE, "9101", Money.of("1000.00", "NZD"), null, null,
-                        "ON_APPROVAL", "kahui-ako-funding", "1", Map.of("setting", "rules.formationAllowance",
+                        "ON_APPROVAL", "kahui-ako-funding", "2", Map.of("setting", "rules.formationAllowance",
                         "formula", "rate per member school", "schoolNumber", "9101", "rate", "1000.00", "currency", "NZD")),
                 world.clock.instant()));
         assertThat(records).extracting(FundingRecord::key).containsExactly(
@@ -87,6 +87,6 @@ class OnCommunityFormedUnitTest {
         assertThat(fixture.onCommunityFormed().react(approved)).isEqualTo(3);
 
         assertThat(fixture.funding.all()).extracting(r -> r.line().policyId() + " v" + r.line().policyVersion())
-                .containsOnly("kahui-ako-funding-test-fixture v2");
+                .containsOnly("kahui-ako-funding-test-fixture v3");
     }
 }

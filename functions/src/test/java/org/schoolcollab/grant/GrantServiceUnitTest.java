@@ -95,7 +95,7 @@ class GrantServiceUnitTest {
                 () -> service.award(STAFF, kahuiAko.id(), neverRead()));
 
         assertThat(notApplicable.code()).isEqualTo("no-grants");
-        assertThat(notApplicable.getMessage()).isEqualTo("the kahui-ako-funding funding policy (version 1) names no "
+        assertThat(notApplicable.getMessage()).isEqualTo("the kahui-ako-funding funding policy (version 2) names no "
                 + "grant purposes, so no grant can be recorded for this community");
         assertThat(world.grants.all()).isEmpty();
     }
@@ -108,7 +108,7 @@ class GrantServiceUnitTest {
         Rejection.NotApplicable notApplicable = refused(Rejection.NotApplicable.class,
                 () -> fixture.grantService().award(STAFF, kahuiAko.id(), neverRead()));
 
-        assertThat(notApplicable.getMessage()).startsWith("the kahui-ako-funding-test-fixture funding policy (version 2)");
+        assertThat(notApplicable.getMessage()).startsWith("the kahui-ako-funding-test-fixture funding policy (version 3)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.schoolcollab.community.Community;
 import org.schoolcollab.kernel.Actor;
+import org.schoolcollab.kernel.Json;
 import org.schoolcollab.notify.Mail;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.testsupport.DecisionBodies;
@@ -22,12 +23,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.schoolcollab.testsupport.WorldSetUp.BUCKET;
+import static org.schoolcollab.testsupport.WorldSetUp.CLUSTER;
+import static org.schoolcollab.testsupport.WorldSetUp.CLUSTER_MEMBER;
+import static org.schoolcollab.testsupport.WorldSetUp.cluster;
 import static org.schoolcollab.testsupport.WorldSetUp.KAHUI_AKO;
 import static org.schoolcollab.testsupport.WorldSetUp.deliver;
 import static org.schoolcollab.testsupport.WorldSetUp.kahuiAko;
 import static org.schoolcollab.testsupport.WorldSetUp.mail;
 import static org.schoolcollab.testsupport.WorldSetUp.objectCreated;
 import static org.schoolcollab.testsupport.WorldSetUp.plan;
+import static org.schoolcollab.testsupport.WorldSetUp.planBody;
 import static org.schoolcollab.testsupport.WorldSetUp.text;
 import static org.schoolcollab.testsupport.WorldSetUp.upload;
 
@@ -81,15 +86,40 @@ class OnPlanUploadedUnitTest {
         });
         assertThat(world.mail.sent()).hasSize(1);
         Mail toStaff = mail(world, InMemoryWorld.STAFF, "Plan to review: " + KAHUI_AKO + " (version 1)");
-        assertThat(toStaff.text().lines()).contains(
-                "A plan was received from " + KAHUI_AKO + " (kahui-ako).",
-                "Version: 1",
-                "File: " + PlanSamples.SAMPLE_FILE_NAME + " (application/pdf, 142 bytes)",
-                "Challenges: 3",
-                "Uploaded by: user-9102@example.school.nz",
-                "Download it (a link valid 5 minutes) with GET /communities/" + community.id() + "/plans/"
-                        + plan.planId() + "/document",
-                "Plan: " + plan.planId());
+        assertThat(toStaff.text()).isEqualTo("""
+                A plan was received from %1$s (Kāhui Ako (Communities of Learning)).
+
+                Version: 1
+                File: %2$s (a PDF, 142 bytes)
+                Achievement challenges: 3
+                Uploaded by: user-9102@example.school.nz on 3 March 2026
+
+                Read it and endorse it or ask for changes on the community's page:
+                https://schools.example.org/#/communities/%3$s
+                """.formatted(KAHUI_AKO, PlanSamples.SAMPLE_FILE_NAME, community.id()));
+        assertThat(toStaff.text()).doesNotContain("GET ", "/document", "/#/communities/" + community.id() + "/");
+    }
+
+    @Test
+    void aClustersActionPlanIsReadBeforeItsNextChallengeVisit() {
+        Community cluster = cluster(world);
+        Plan plan = Requests.register(world.planService(), CLUSTER_MEMBER, cluster.id(),
+                Json.write(planBody(cluster))).plan();
+
+        upload(world, plan, PlanSamples.PDF, PlanSamples.SAMPLE_PDF);
+
+        assertThat(mail(world, InMemoryWorld.STAFF, "Plan to review: " + CLUSTER + " (version 1)").text())
+                .as("registered at 21:14 UTC on 2 March: 2 March in Dorset").isEqualTo("""
+                An action plan was received from %1$s (school improvement clusters).
+
+                Version: 1
+                File: %2$s (a PDF, 142 bytes)
+                Priorities: 1
+                Uploaded by: head-8102@example.school.nz on 2 March 2026
+
+                Read it before the cluster's next challenge visit, on its page:
+                https://schools.example.org/#/communities/%3$s
+                """.formatted(CLUSTER, PlanSamples.SAMPLE_FILE_NAME, cluster.id()));
     }
 
     @Test
@@ -145,13 +175,23 @@ class OnPlanUploadedUnitTest {
         assertThat(world.objects.exists(BUCKET, rejectedKey)).isTrue();
         assertThat(world.mail.sent()).as("staff are not asked to review it").hasSize(1);
         Mail toUploader = mail(world, UPLOADER.email(), "Plan upload not accepted: " + fileName);
-        assertThat(toUploader.text().lines()).contains(
-                "The file uploaded as version 1 of the plan for " + KAHUI_AKO + " was not accepted:",
-                "  " + reason,
-                "It has not been kept with your plan. Register the plan again with the file's exact size and type "
-                        + "(POST /communities/" + community.id() + "/plans) and upload it with the new link.",
-                "File: " + fileName + " (declared " + contentType + ", " + declared + " bytes)",
-                "Plan: " + plan.planId());
+        String declaredAs = contentType.equals(PlanSamples.PDF) ? "a PDF" : "a Word document";
+        assertThat(toUploader.text()).isEqualTo("""
+                Kia ora,
+
+                The file you uploaded as version 1 of the plan of achievement challenges of %1$s was not accepted:
+
+                  %2$s
+
+                It has not been kept with your plan. Upload the file again on the Kāhui Ako's page, as a PDF or a Word document of its exact size:
+                https://schools.example.org/#/communities/%3$s
+
+                The file: %4$s (declared as %5$s, %6$s)
+
+                Ngā mihi,
+                The Kāhui Ako programme office
+                """.formatted(KAHUI_AKO, reason, community.id(), fileName, declaredAs, OnPlanUploaded.size(declared)));
+        assertThat(toUploader.text()).doesNotContain("POST ", "/plans");
     }
 
     @Test

@@ -239,7 +239,7 @@ class PlanServiceUnitTest {
         world.clock.advance(Duration.ofDays(7));
         Plan v2 = received(world, MEMBER, community);
         PlanDecision endorsed = Requests.decide(world.planReviewService(), STAFF, community.id(), v2.planId(),
-                "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9102\"}");
+                DecisionBodies.endorseWithSampleRoles("9102"));
         Plan v3 = register(world, MEMBER, community);
 
         List<PlanWithReview> versions = service.versions(community);

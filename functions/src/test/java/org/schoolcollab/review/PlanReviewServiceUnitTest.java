@@ -2,12 +2,17 @@ package org.schoolcollab.review;
 
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.Community;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.RoleAllocation;
 import org.schoolcollab.funding.RolesRecorded;
+import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.plan.Plan;
 import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.testsupport.DecisionBodies;
+import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.PlanSamples;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.fakes.InMemoryPlanReviewStore;
@@ -21,7 +26,9 @@ import static org.schoolcollab.testsupport.WorldSetUp.CLUSTER_MEMBER;
 import static org.schoolcollab.testsupport.WorldSetUp.KAHUI_AKO;
 import static org.schoolcollab.testsupport.WorldSetUp.MEMBER;
 import static org.schoolcollab.testsupport.WorldSetUp.STAFF;
+import static org.schoolcollab.testsupport.WorldSetUp.approve;
 import static org.schoolcollab.testsupport.WorldSetUp.cluster;
+import static org.schoolcollab.testsupport.WorldSetUp.community;
 import static org.schoolcollab.testsupport.WorldSetUp.fields;
 import static org.schoolcollab.testsupport.WorldSetUp.kahuiAko;
 import static org.schoolcollab.testsupport.WorldSetUp.neverRead;
@@ -32,10 +39,13 @@ import static org.schoolcollab.testsupport.WorldSetUp.register;
 import static org.schoolcollab.testsupport.WorldSetUp.text;
 import static org.schoolcollab.testsupport.WorldSetUp.upload;
 
-/** Staff decide a received kahui-ako plan over the in-memory world: endorse it naming the leader's school, or send it back. */
+/**
+ * Staff decide a received kahui-ako plan over the in-memory world: endorse it naming the leader's school and, the
+ * first time, recording the roles the Ministry's staffing system generated with it; or send it back.
+ */
 class PlanReviewServiceUnitTest {
-    static final String ENDORSE_9103 = "{\"decision\":\"ENDORSED\",\"leaderSchoolNumber\":\"9103\"}";
-    static final String CHANGES = "{\"decision\":\"CHANGES_REQUESTED\",\"comments\":\"Add a measure for wellbeing.\"}";
+    static final String ENDORSE_9103 = DecisionBodies.endorseWithSampleRoles("9103");
+    static final String CHANGES = DecisionBodies.changes("Add a measure for wellbeing.");
 
     private final InMemoryWorld world = new InMemoryWorld();
     private final PlanReviewService service = world.planReviewService();
@@ -58,6 +68,174 @@ class PlanReviewServiceUnitTest {
         assertThat(world.plans.decisions()).containsExactly(decision);
         assertThat(world.plans.listWithReviews(community.id())).singleElement()
                 .satisfies(v -> assertThat(v.review()).contains(decision));
+    }
+
+    @Test
+    void theFirstEndorsementRecordsTheCommunitysRolesWithTheDecision() {
+        Plan plan = received(world, MEMBER, community);
+
+        PlanDecision decision = decide(plan, ENDORSE_9103);
+
+        RoleAllocation sample = new RoleAllocation(List.of(new RoleAllocation.SchoolRoles("9103", 1)),
+                List.of(new RoleAllocation.SchoolRoles("9101", 1), new RoleAllocation.SchoolRoles("9102", 2),
+                        new RoleAllocation.SchoolRoles("9103", 3)), 0);
+        assertThat(world.roles.all()).containsExactly(new RolesRecorded(community.id(), Programme.KAHUI_AKO, KAHUI_AKO,
+                community.contact(), community.members(), "9103", Optional.of(sample), plan.planId(), STAFF.sub(),
+                STAFF.email(), decision.decidedAt()));
+        assertThat(decision.releasesRoles()).isTrue();
+        assertThat(world.funding.all()).as("the roles' own reaction releases them").isEmpty();
+    }
+
+    @Test
+    void withTheShippedPolicyAnEndorsementWithoutTheRolesIsRefusedNamingRoleAllocation() {
+        Plan plan = received(world, MEMBER, community);
+
+        Rejection.Invalid invalid = refused(Rejection.Invalid.class, () -> decide(plan, DecisionBodies.endorse("9103")));
+
+        assertThat(fields(invalid)).containsExactly("roleAllocation");
+        assertThat(invalid.errors().getFirst().message()).startsWith("is required: the Ministry's staffing system "
+                + "generates each school's across-school and within-school roles");
+        assertThat(world.plans.decisions()).isEmpty();
+        assertThat(world.roles.all()).isEmpty();
+        assertThat(plan(world, plan).status()).isEqualTo(PlanStatus.RECEIVED);
+    }
+
+    @Test
+    void underAPolicyThatCountsTheRolesItselfTheEndorsementRecordsThemWithoutAnAllocation() {
+        InMemoryWorld fixture = new InMemoryWorld(new FundingPolicies("policies-test"));
+        Community otaki = kahuiAko(fixture);
+        Plan plan = received(fixture, MEMBER, otaki);
+
+        PlanDecision decision = Requests.decide(fixture.planReviewService(), STAFF, otaki.id(), plan.planId(),
+                DecisionBodies.endorse("9101"));
+
+        assertThat(decision.releasesRoles()).isTrue();
+        assertThat(fixture.roles.all()).singleElement().satisfies(r -> {
+            assertThat(r.allocation()).isEmpty();
+            assertThat(r.leaderSchoolNumber()).isEqualTo("9101");
+            assertThat(r.planId()).isEqualTo(plan.planId());
+        });
+    }
+
+    @Test
+    void aLaterVersionIsEndorsedWithoutRecordingTheRolesAgainAndAnAllocationWithItIsAConflict() {
+        Plan v1 = received(world, MEMBER, community);
+        decide(v1, ENDORSE_9103);
+        List<RolesRecorded> recorded = world.roles.all();
+        Plan v2 = received(world, MEMBER, community);
+
+        Rejection.Conflict conflict = refused(Rejection.Conflict.class, () -> decide(v2,
+                DecisionBodies.endorse("9101", DecisionBodies.roles().across("9101", 2))));
+
+        assertThat(conflict.code()).isEqualTo("roles-already-recorded");
+        assertThat(plan(world, v2).status()).isEqualTo(PlanStatus.RECEIVED);
+
+        PlanDecision second = decide(v2, DecisionBodies.endorse("9101"));
+
+        assertThat(second.releasesRoles()).isFalse();
+        assertThat(second.leaderSchoolNumber()).isEqualTo("9101");
+        assertThat(plan(world, v2).status()).isEqualTo(PlanStatus.ENDORSED);
+        assertThat(world.roles.all()).as("the first endorsement's, unchanged").isEqualTo(recorded);
+    }
+
+    @Test
+    void rolesRecordedByStaffAtTheSameMomentMakeTheEndorsementAConflictAndNothingIsWritten() {
+        Plan plan = received(world, MEMBER, community);
+        InMemoryPlanReviewStore store = new InMemoryPlanReviewStore(world.plans, world.roles);
+        RolesRecorded byStaff = new RolesRecorded(community.id(), Programme.KAHUI_AKO, KAHUI_AKO, community.contact(),
+                community.members(), "9101", Optional.of(new RoleAllocation(List.of(), List.of(), 0)), plan.planId(),
+                "staff-2", "staff-2@programme-office.example.govt.nz", world.clock.instant());
+        // Another member of staff records the roles between this endorsement's check and its write.
+        PlanReviewStore racing = new PlanReviewStore() {
+            @Override
+            public Optional<Plan> findPlan(String communityId, String planId) {
+                return store.findPlan(communityId, planId);
+            }
+
+            @Override
+            public void recordDecision(PlanDecision decision, Optional<RolesRecorded> roles) {
+                world.roles.record(byStaff);
+                store.recordDecision(decision, roles);
+            }
+        };
+
+        Rejection.Conflict conflict = refused(Rejection.Conflict.class, () -> Requests.decide(
+                new PlanReviewService(world.communities(), racing, world.roles, world.policies, world.clock), STAFF,
+                community.id(), plan.planId(), ENDORSE_9103));
+
+        assertThat(conflict.code()).isEqualTo("roles-already-recorded");
+        assertThat(world.roles.all()).containsExactly(byStaff);
+        assertThat(world.plans.decisions()).as("all or nothing").isEmpty();
+        assertThat(plan(world, plan).status()).isEqualTo(PlanStatus.RECEIVED);
+    }
+
+    @Test
+    void twoVersionsEndorsedAtTheSameMomentRecordTheRolesOnceAndTheLaterWriteIsAConflict() {
+        Plan v1 = received(world, MEMBER, community);
+        Plan v2 = received(world, MEMBER, community);
+        InMemoryPlanReviewStore store = new InMemoryPlanReviewStore(world.plans, world.roles);
+        // Another reviewer endorses version 1, with the roles, between this endorsement's check and its write.
+        PlanReviewStore racing = new PlanReviewStore() {
+            @Override
+            public Optional<Plan> findPlan(String communityId, String planId) {
+                return store.findPlan(communityId, planId);
+            }
+
+            @Override
+            public void recordDecision(PlanDecision decision, Optional<RolesRecorded> roles) {
+                Requests.decide(world.planReviewService(), DecisionBodies.staff("staff-2"), community.id(),
+                        v1.planId(), DecisionBodies.endorseWithSampleRoles("9101"));
+                store.recordDecision(decision, roles);
+            }
+        };
+
+        Rejection.Conflict conflict = refused(Rejection.Conflict.class, () -> Requests.decide(
+                new PlanReviewService(world.communities(), racing, world.roles, world.policies, world.clock), STAFF,
+                community.id(), v2.planId(), ENDORSE_9103));
+
+        assertThat(conflict.code()).isEqualTo("roles-already-recorded");
+        assertThat(world.roles.all()).singleElement().satisfies(r -> {
+            assertThat(r.planId()).isEqualTo(v1.planId());
+            assertThat(r.recordedBySub()).isEqualTo("staff-2");
+            assertThat(r.leaderSchoolNumber()).isEqualTo("9101");
+        });
+        assertThat(world.plans.decisions()).singleElement().satisfies(d -> assertThat(d.planId()).isEqualTo(v1.planId()));
+        assertThat(plan(world, v2).status()).isEqualTo(PlanStatus.RECEIVED);
+    }
+
+    @Test
+    void aMergeThatNeedsMoreWithinSchoolRolesThanTheSchoolsGeneratedIsRefused() {
+        Plan plan = received(world, MEMBER, community);
+
+        Rejection.Invalid invalid = refused(Rejection.Invalid.class, () -> decide(plan, DecisionBodies.endorse("9101",
+                DecisionBodies.roles().across("9103", 1).within("9101", 2).within("9102", 1).merged(1))));
+
+        assertThat(invalid.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("roleAllocation.mergedForExtraAcrossSchool");
+            assertThat(e.message()).isEqualTo("merging 1 extra across-school role(s) takes 3.3 within-school roles, "
+                    + "and the allocation has 3");
+        });
+        assertThat(world.roles.all()).isEmpty();
+        assertThat(world.plans.decisions()).isEmpty();
+    }
+
+    @Test
+    void aLeaderFromASchoolTypeThePolicyStatesNoAllowanceForIsRefusedBeforeAnythingIsRecorded() {
+        ObjectNode eoi = EoiBodies.withSchools("Kāhui Ako o Te Horo", "9201", "9202");
+        eoi.withArray("schools").add(EoiBodies.school("9204", "Te Horo Special School", "SPECIAL", 40, "6"));
+        Community withSpecial = community(world, approve(world, eoi));
+        Plan plan = received(world, DecisionBodies.schoolUser("sub-9201", "9201"), withSpecial);
+
+        Rejection.Invalid invalid = refused(Rejection.Invalid.class, () -> Requests.decide(service, STAFF,
+                withSpecial.id(), plan.planId(), DecisionBodies.endorse("9204",
+                        DecisionBodies.roles().within("9201", 1).within("9204", 1))));
+
+        assertThat(invalid.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("leaderSchoolNumber");
+            assertThat(e.message()).contains("states no community leader allowance for a leader from a special school");
+        });
+        assertThat(world.roles.all()).isEmpty();
+        assertThat(plan(world, plan).status()).isEqualTo(PlanStatus.RECEIVED);
     }
 
     @Test

@@ -9,12 +9,14 @@ import org.schoolcollab.api.JsonBody;
 import org.schoolcollab.api.Queries;
 import org.schoolcollab.api.RecordChallengeVisitRequest;
 import org.schoolcollab.api.RegisterPlanRequest;
+import org.schoolcollab.api.RoleAllocationRequest;
 import org.schoolcollab.api.SubmitEoiRequest;
 import org.schoolcollab.community.CommunityFormation;
 import org.schoolcollab.community.EoiDecision;
 import org.schoolcollab.eoi.EoiService;
 import org.schoolcollab.eoi.EoiStatus;
 import org.schoolcollab.eoi.ExpressionOfInterest;
+import org.schoolcollab.funding.RolesRecorded;
 import org.schoolcollab.grant.Grant;
 import org.schoolcollab.grant.GrantService;
 import org.schoolcollab.kernel.Actor;
@@ -25,6 +27,7 @@ import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.report.ProgrammeSummary;
 import org.schoolcollab.report.ReportService;
 import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.RoleAllocationService;
 import org.schoolcollab.visit.ChallengeVisit;
 import org.schoolcollab.visit.ChallengeVisitService;
 
@@ -68,6 +71,13 @@ public final class Requests {
         actor.requireStaff();
         var root = JsonBody.object(body);
         return service.decide(actor, communityId, planId, community -> DecidePlanRequest.read(root, community));
+    }
+
+    /** POST /communities/{id}/role-allocation: staff record a community's roles after its endorsement. */
+    public static RolesRecorded recordRoles(RoleAllocationService service, Actor actor, String communityId, String body) {
+        actor.requireStaff();
+        var root = JsonBody.object(body);
+        return service.record(actor, communityId, community -> RoleAllocationRequest.read(root, community));
     }
 
     public static ChallengeVisit record(ChallengeVisitService service, Actor actor, String communityId, String body) {

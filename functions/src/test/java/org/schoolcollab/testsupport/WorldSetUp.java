@@ -12,6 +12,7 @@ import org.schoolcollab.notify.Mail;
 import org.schoolcollab.plan.ObjectRef;
 import org.schoolcollab.plan.OnPlanUploaded;
 import org.schoolcollab.plan.Plan;
+import org.schoolcollab.plan.PlanDecision;
 import org.schoolcollab.plan.StoredObject;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import org.schoolcollab.visit.ChallengeVisit;
@@ -134,6 +135,33 @@ public final class WorldSetUp {
     /** The plan as the store has it now. */
     public static Plan plan(InMemoryWorld world, Plan plan) {
         return world.plans.find(plan.communityId(), plan.planId()).orElseThrow();
+    }
+
+    /** Staff decide the plan with this body (as the request reader reads it). */
+    public static PlanDecision decidePlan(InMemoryWorld world, Plan plan, String body) {
+        return Requests.decide(world.planReviewService(), STAFF, plan.communityId(), plan.planId(), body);
+    }
+
+    /**
+     * What the table's stream delivers after a plan decision, in the order written: the decision to its reaction,
+     * then the roles the endorsement recorded with it (when it did) to theirs.
+     */
+    public static void streamed(InMemoryWorld world, PlanDecision decision) {
+        world.onPlanDecided().react(decision);
+        if (decision.releasesRoles()) {
+            world.onRolesRecorded().react(world.roles.find(decision.communityId()).orElseThrow());
+        }
+    }
+
+    /**
+     * The sample kahui-ako community's plan received and endorsed by staff with {@link DecisionBodies#sampleRoles()},
+     * the leader at Ōtaki School (9101), and the stream delivered: its roles are released.
+     */
+    public static PlanDecision endorsed(InMemoryWorld world, Community community) {
+        PlanDecision decision = decidePlan(world, received(world, MEMBER, community),
+                DecisionBodies.endorseWithSampleRoles("9101"));
+        streamed(world, decision);
+        return decision;
     }
 
     /** Staff record a visit to the cluster with this body (as the request reader reads it). */

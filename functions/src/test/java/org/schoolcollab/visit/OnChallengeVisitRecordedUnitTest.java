@@ -5,6 +5,7 @@ import org.schoolcollab.community.Community;
 import org.schoolcollab.notify.Mail;
 import org.schoolcollab.notify.Notification;
 import org.schoolcollab.plan.Plan;
+import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 
 import java.time.Duration;
@@ -45,20 +46,31 @@ class OnChallengeVisitRecordedUnitTest {
         ChallengeVisit v = reactedTo(visitBody("2026-03-06", v1, "CHANGES_REQUIRED", "Add a measure for Year 9 reading."));
 
         Mail toContact = mail(world, CLUSTER_CONTACT, CHANGES_SUBJECT);
-        assertThat(toContact.text().lines()).contains("Hello Helen Marsh,",
-                "At " + CLUSTER + ", the challenge visit on 2026-03-06 reviewed version 1 of the action plan: changes are required.",
-                "Notes from the visit:",
-                "Add a measure for Year 9 reading.",
-                "Please upload a new version of the action plan with the changes at POST /communities/" + cluster.id() + "/plans.",
-                "You can see the community's visits at /communities/" + cluster.id() + ".",
-                "Reference: " + v.id());
-        Mail toStaff = mail(world, InMemoryWorld.STAFF, "Challenge visit recorded: " + CLUSTER + " (CHANGES_REQUIRED)");
-        assertThat(toStaff.text().lines()).contains(
-                "A challenge visit to " + CLUSTER + " (school-improvement) on 2026-03-06 was recorded: CHANGES_REQUIRED, plan version 1.",
-                "Recorded by: " + STAFF.sub() + " at " + v.recordedAt(),
-                "Community: /communities/" + cluster.id(),
-                "Plan: " + v1.planId(),
-                "Visit: " + v.id());
+        assertThat(toContact.text()).isEqualTo("""
+                Dear Helen Marsh,
+
+                At %1$s, the challenge visit on 6 March 2026 reviewed version 1 of the action plan: changes are required.
+
+                Notes from the visit:
+                Add a measure for Year 9 reading.
+
+                What to do next: agree the changes with the head teachers, then upload the new version of the action plan on the cluster's page:
+                https://schools.example.org/#/communities/%2$s
+
+                Kind regards,
+                The School Improvement Board
+                """.formatted(CLUSTER, cluster.id()));
+        Mail toStaff = mail(world, InMemoryWorld.STAFF, "Challenge visit recorded: " + CLUSTER + " (changes required)");
+        assertThat(toStaff.text()).isEqualTo("""
+                A challenge visit to %1$s on 6 March 2026 was recorded: changes required, action plan version 1.
+
+                Notes from the visit:
+                Add a measure for Year 9 reading.
+
+                Recorded by: %2$s on 6 March 2026
+                Cluster: https://schools.example.org/#/communities/%3$s
+                """.formatted(CLUSTER, STAFF.email(), cluster.id()));
+        assertThat(toContact.text() + toStaff.text()).doesNotContain(STAFF.sub(), "POST ", v.id());
         assertThat(world.notifications.all()).filteredOn(n -> n.kind().startsWith("CHALLENGE_VISIT")).extracting(Notification::kind)
                 .containsExactlyInAnyOrder(OnChallengeVisitRecorded.TO_CONTACT + "#" + v.id(),
                         OnChallengeVisitRecorded.TO_STAFF + "#" + v.id());
@@ -73,10 +85,22 @@ class OnChallengeVisitRecordedUnitTest {
         ChallengeVisit v = reactedTo(visitBody("2026-03-06", v1, "ON_TRACK"));
 
         Mail toContact = mail(world, CLUSTER_CONTACT, ON_TRACK_SUBJECT);
-        assertThat(toContact.text()).contains("reviewed version 1 of the action plan: the plan is on track.", "Reference: " + v.id())
-                .doesNotContain("/plans", "Notes");
-        assertThat(mail(world, InMemoryWorld.STAFF, "Challenge visit recorded: " + CLUSTER + " (ON_TRACK)").text())
-                .contains("was recorded: ON_TRACK, plan version 1.").doesNotContain("Notes");
+        assertThat(toContact.text()).contains("reviewed version 1 of the action plan: the plan is on track.\n\n"
+                        + "The cluster's visits are on its page:\nhttps://schools.example.org/#/communities/" + cluster.id())
+                .doesNotContain("/plans", "Notes", "What to do next", v.id());
+        assertThat(mail(world, InMemoryWorld.STAFF, "Challenge visit recorded: " + CLUSTER + " (on track)").text())
+                .contains("was recorded: on track, action plan version 1.\n\nRecorded by: ").doesNotContain("Notes");
+    }
+
+    @Test
+    void aStaffMemberWithoutAVerifiedEmailIsNamedAsProgrammeStaff() {
+        ChallengeVisit v = Requests.record(world.visitService(), STAFF.withoutEmail(), cluster.id(),
+                visitBody("2026-03-06", v1, "ON_TRACK"));
+
+        world.onChallengeVisitRecorded().react(v);
+
+        assertThat(mail(world, InMemoryWorld.STAFF, "Challenge visit recorded: " + CLUSTER + " (on track)").text())
+                .contains("\nRecorded by: programme staff on 6 March 2026\n").doesNotContain(STAFF.sub());
     }
 
     @Test
@@ -106,6 +130,6 @@ class OnChallengeVisitRecordedUnitTest {
 
         assertThat(subjects(world, CLUSTER_CONTACT)).containsExactly(ON_TRACK_SUBJECT);
         assertThat(subjects(world, InMemoryWorld.STAFF)).filteredOn(s -> s.startsWith("Challenge visit"))
-                .containsExactly("Challenge visit recorded: " + CLUSTER + " (ON_TRACK)");
+                .containsExactly("Challenge visit recorded: " + CLUSTER + " (on track)");
     }
 }

@@ -40,6 +40,9 @@ public final class DecidePlanRequest {
         if (outcome == PlanDecision.Outcome.ENDORSED && leader == null
                 && errors.stream().noneMatch(e -> e.field().equals("leaderSchoolNumber"))) {
             errors.add(new FieldError("leaderSchoolNumber", "is required when endorsing: the school employing the community leader"));
+        } else if (leader != null && outcome == PlanDecision.Outcome.CHANGES_REQUESTED) {
+            errors.add(new FieldError("leaderSchoolNumber", "goes with an endorsement only: the leader's school is named "
+                    + "when the plan is endorsed"));
         } else if (leader != null && !community.hasMember(leader)) {
             errors.add(new FieldError("leaderSchoolNumber", "school " + leader + " is not a member of this community"));
         }

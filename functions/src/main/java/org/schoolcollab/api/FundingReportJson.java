@@ -65,7 +65,7 @@ public final class FundingReportJson {
         }
     }
 
-    /** A file name for the download: "funding-kahui-ako-2026-01-01-to-2026-12-31.csv". */
+    /** A file name for the download: "funding-kahui-ako-from-2026-01-01-to-2026-12-31.csv". */
     public static String fileName(FundingReport report) {
         return "funding-" + report.programme().id() + report.from().map(f -> "-from-" + f).orElse("")
                 + report.to().map(t -> "-to-" + t).orElse("") + ".csv";

@@ -56,7 +56,7 @@ public final class OnEoiSubmitted {
                     .append(" (").append(Letters.words(s.type().name())).append(", roll ").append(s.roll()).append(")\n");
         }
         b.append("Total roll: ").append(app.totalRoll()).append('\n')
-                .append("Submitted by: ").append(eoi.submittedByEmail()).append(" on ")
+                .append("Submitted by: ").append(Letters.person(eoi.submittedByEmail(), "a school user")).append(" on ")
                 .append(Letters.date(app.programme(), eoi.submittedAt())).append("\n\n")
                 .append("Review it: ").append(links.application(eoi.id())).append('\n');
         return b.toString();

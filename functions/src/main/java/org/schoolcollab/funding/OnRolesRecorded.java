@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 public final class OnRolesRecorded {
     public static final String TO_CONTACT = "ROLES_RELEASED_CONTACT";
     public static final String TO_STAFF = "ROLES_RELEASED_STAFF";
+    private static final List<FundingKind> SUMMARY_ORDER = List.of(FundingKind.COMMUNITY_LEADER_ROLE,
+            FundingKind.ACROSS_SCHOOL_TEACHER_ROLE, FundingKind.WITHIN_SCHOOL_TEACHER_ROLE,
+            FundingKind.ROLE_INDUCTION_AND_NETWORKING, FundingKind.INQUIRY_HOURS);
 
     private final FundingPolicies policies;
     private final FundingStore funding;
@@ -58,12 +61,13 @@ public final class OnRolesRecorded {
         }
         String summary = summary(roles, released);
         Programme p = roles.programme();
+        String basis = roles.allocation().isPresent() ? "the allocation" : "the funding policy's count, as";
         String source = Notification.aboutCommunity(roles.communityId());
         var now = delivery.clock().instant();
         delivery.deliverOnce(Notification.pending(source, TO_CONTACT, roles.contact().email(),
                 "Roles and inquiry time released: " + roles.communityName(),
                 Letters.greeting(p, roles.contact().name()) + "The roles of " + roles.communityName()
-                        + " have been released, from the allocation programme staff recorded on "
+                        + " have been released, from " + basis + " programme staff recorded on "
                         + Letters.date(p, roles.recordedAt()) + ":\n\n" + summary
                         + "\nEach role, the school that employs it and its amounts are listed with the "
                         + Letters.community(p) + "'s funding on its page:\n" + links.community(roles.communityId()) + "\n"
@@ -72,7 +76,7 @@ public final class OnRolesRecorded {
                 "Roles released: " + roles.communityName(),
                 // every record of the release, stored now or by an earlier try whose mail failed: not just this call's
                 "The roles of " + roles.communityName() + " were released (" + released.size() + " funding records), "
-                        + "from the allocation recorded by " + Letters.person(roles.recordedByEmail()) + " on "
+                        + "from " + basis + " recorded by " + Letters.person(roles.recordedByEmail()) + " on "
                         + Letters.date(p, roles.recordedAt()) + ":\n\n" + summary + "\nCommunity: "
                         + links.community(roles.communityId()) + "\n", now).withCommunityId(roles.communityId()));
         return stored;
@@ -81,8 +85,13 @@ public final class OnRolesRecorded {
     /** The release in lines people read: each kind with its count, what each gets and the total. */
     static String summary(RolesRecorded roles, List<ReleasedRole> released) {
         StringBuilder b = new StringBuilder();
-        Map<FundingKind, List<FundingLine>> byKind = released.stream().map(ReleasedRole::line)
-                .collect(Collectors.groupingBy(FundingLine::kind, LinkedHashMap::new, Collectors.toList()));
+        Map<FundingKind, List<FundingLine>> byKind = new LinkedHashMap<>(); // the roles, their money, then time
+        for (FundingKind kind : SUMMARY_ORDER) {
+            List<FundingLine> lines = released.stream().map(ReleasedRole::line).filter(l -> l.kind() == kind).toList();
+            if (!lines.isEmpty()) {
+                byKind.put(kind, lines);
+            }
+        }
         byKind.forEach((kind, lines) -> {
             int n = lines.size();
             switch (kind) {

@@ -11,7 +11,9 @@ import org.schoolcollab.notify.NotificationDelivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reaction to the yearly schedule: for each programme that pays a maintenance allowance, each member school of every
@@ -56,10 +58,10 @@ public final class OnSchoolYearStarted {
 
     private Run pay(Programme p, FundingPolicy policy, int year, Instant at) {
         String source = MaintenanceAllowance.SOURCE_PREFIX + year;
-        int paidCommunities = 0;
         int stored = 0;
         Money total = null;
-        var now = delivery.clock().instant();
+        Map<Community, List<FundingLine>> paid = new LinkedHashMap<>();
+        // Every school is paid before anyone is told, so a mail that fails delays no payment.
         for (Community c : communities.open(p)) {
             if (p.schoolYear(c.formedAt()) >= year) {
                 continue; // formed this school year: the formation allowance only
@@ -70,31 +72,45 @@ public final class OnSchoolYearStarted {
                     stored++;
                 }
             }
-            if (lines.isEmpty()) {
-                continue;
+            if (!lines.isEmpty()) {
+                paid.put(c, lines);
+                Money sum = lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
+                total = total == null ? sum : total.plus(sum);
             }
-            paidCommunities++;
+        }
+        var now = delivery.clock().instant();
+        List<RuntimeException> failed = new ArrayList<>();
+        paid.forEach((c, lines) -> {
             Money each = lines.getFirst().amount();
             Money sum = lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
-            total = total == null ? sum : total.plus(sum);
-            delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(c.id()), TO_CONTACT + "#" + year,
-                    c.contact().email(), "Maintenance allowance for " + year + ": " + c.name(),
-                    Letters.greeting(p, c.contact().name()) + "The maintenance allowance of " + c.name() + " for the "
-                            + year + " school year has been recorded: " + Letters.money(each) + " for each of its "
-                            + Letters.count(lines.size(), "member school", "member schools") + ", "
-                            + Letters.money(sum) + " in all, paid to each school's board.\n\n"
-                            + "It is listed with the " + Letters.community(p) + "'s funding on its page:\n"
-                            + links.community(c.id()) + "\n" + Letters.signOff(p), now).withCommunityId(c.id()));
-        }
-        if (paidCommunities > 0) {
+            try {
+                delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(c.id()), TO_CONTACT + "#" + year,
+                        c.contact().email(), "Maintenance allowance for " + year + ": " + c.name(),
+                        Letters.greeting(p, c.contact().name()) + "The maintenance allowance of " + c.name() + " for the "
+                                + year + " school year has been recorded: " + Letters.money(each) + " for each of its "
+                                + Letters.count(lines.size(), "member school", "member schools") + ", "
+                                + Letters.money(sum) + " in all, paid to each school's board.\n\n"
+                                + "It is listed with the " + Letters.community(p) + "'s funding on its page:\n"
+                                + links.community(c.id()) + "\n" + Letters.signOff(p), now).withCommunityId(c.id()));
+            } catch (RuntimeException e) {
+                failed.add(e); // the others are still told; the run fails at the end, and its retry sends only this one
+            }
+        });
+        if (!paid.isEmpty()) {
             delivery.deliverOnce(Notification.pending("PROGRAMME#" + p.id(), TO_STAFF + "#" + year, staffAddress,
                     "Maintenance allowance " + year + " recorded (" + Letters.programmeName(p) + ")",
                     "The " + year + " maintenance allowance was recorded for "
-                            + Letters.count(paidCommunities, "community", "communities") + " formed before " + year
+                            + Letters.count(paid.size(), "community", "communities") + " formed before " + year
                             + ", " + Letters.money(total) + " in all.\n"
                             + "Finance can export the year's records from the staff console: " + links.fundingReport()
                             + "\n", now));
         }
-        return new Run(p, year, paidCommunities, stored);
+        if (!failed.isEmpty()) {
+            IllegalStateException e = new IllegalStateException(failed.size() + " of " + paid.size()
+                    + " communities could not be told of the " + year + " allowance (recorded all the same)");
+            failed.forEach(e::addSuppressed);
+            throw e;
+        }
+        return new Run(p, year, paid.size(), stored);
     }
 }

@@ -87,7 +87,12 @@ public final class Letters {
 
     /** Who did something, as people know them: their email; "programme staff" where none was verified. */
     public static String person(String email) {
-        return email == null || email.isBlank() ? "programme staff" : email;
+        return person(email, "programme staff");
+    }
+
+    /** Who did something: their email, or {@code otherwise} ("a user of school 1234") where none was verified. */
+    public static String person(String email, String otherwise) {
+        return email == null || email.isBlank() ? otherwise : email;
     }
 
     /** "1 role", "2 roles". */

@@ -166,7 +166,7 @@ public final class OnPlanUploaded {
                         + "File: " + p.fileName() + " (" + p.fileType().label() + ", " + size(p.sizeBytes()) + ")\n"
                         + (programme == Programme.KAHUI_AKO ? "Achievement challenges: " : "Priorities: ")
                         + p.achievementChallenges().size() + "\n"
-                        + "Uploaded by: " + p.registeredByEmail() + " on " + Letters.date(programme, p.registeredAt()) + "\n\n"
+                        + "Uploaded by: " + Letters.person(p.registeredByEmail(), "a school user") + " on " + Letters.date(programme, p.registeredAt()) + "\n\n"
                         + (programme == Programme.KAHUI_AKO
                                 ? "Read it and endorse it or ask for changes on the community's page:\n"
                                 : "Read it before the cluster's next challenge visit, on its page:\n")

@@ -10,7 +10,6 @@ import org.schoolcollab.kernel.Programme;
 import org.schoolcollab.kernel.Rejection;
 import org.schoolcollab.kernel.School;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +30,10 @@ public final class FundingReportService {
 
     private final CommunityService communities;
     private final FundingStore funding;
-    private final Clock clock;
 
-    public FundingReportService(CommunityService communities, FundingStore funding, Clock clock) {
+    public FundingReportService(CommunityService communities, FundingStore funding) {
         this.communities = communities;
         this.funding = funding;
-        this.clock = clock;
     }
 
     public FundingReport report(Actor actor, Programme programme, Optional<LocalDate> from, Optional<LocalDate> to) {

@@ -84,7 +84,7 @@ public final class Wiring {
     private final Once<FundingService> fundingService = once(() -> new FundingService(communityService.get(),
             fundingStore.get(), rolesStore.get(), FundingPolicies.shipped()));
     private final Once<FundingReportService> fundingReportService = once(() -> new FundingReportService(
-            communityService.get(), fundingStore.get(), clock));
+            communityService.get(), fundingStore.get()));
     private final Once<GrantService> grantService = once(() -> new GrantService(communityService.get(),
             new DynamoGrantStore(dynamo(), table.get()), FundingPolicies.shipped(), clock));
     private final Once<PlanService> planService = once(() -> new PlanService(communityService.get(), planStore.get(),

@@ -121,9 +121,9 @@ class OnRolesRecordedUnitTest {
                 The roles of Kāhui Ako o Ōtaki have been released, from the allocation programme staff recorded on 3 March 2026:
 
                 - 1 community leader role, employed by Ōtaki School (9101): an allowance of NZD 25,000.00 a year, with 0.4 FTTE of release time each to the employing board
-                - induction and networking money for each role, NZD 4,150.00 in all, to the employing boards
                 - 1 across-school teacher role: an allowance of NZD 16,000.00 a year each, with 0.4 FTTE of release time each to the employing board
                 - 6 within-school teacher roles: an allowance of NZD 8,000.00 a year each, with 0.08 FTTE of release time each to the employing board
+                - induction and networking money for each role, NZD 4,150.00 in all, to the employing boards
                 - teacher inquiry time for 3 member schools: Ōtaki School (9101) 50 hours, Waitohu School (9102) 77 hours, Ōtaki College (9103) 152 hours a year
 
                 Each role, the school that employs it and its amounts are listed with the Kāhui Ako's funding on its page:

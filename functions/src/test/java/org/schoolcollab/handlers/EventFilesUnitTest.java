@@ -43,7 +43,9 @@ class EventFilesUnitTest {
             Map.entry("POST /communities/{id}/plans/{planId}/decision", "DecidePlanHandlerIntegrationTest"),
             Map.entry("POST /communities/{id}/challenge-visits", "RecordChallengeVisitHandlerIntegrationTest"),
             Map.entry("POST /communities/{id}/plans", "RegisterPlanHandlerIntegrationTest"),
-            Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerIntegrationTest"));
+            Map.entry("GET /communities/{id}/plans/{planId}/document", "GetPlanDocumentHandlerIntegrationTest"),
+            Map.entry("POST /communities/{id}/role-allocation", "RecordRoleAllocationHandlerIntegrationTest"),
+            Map.entry("GET /reports/funding", "FundingReportHandlerIntegrationTest"));
 
     /** S3 events by file-name prefix: the key prefix the function's template filter subscribes, and its test. */
     private static final Map<String, String> S3_PREFIXES = Map.of("plan-received", "plans/");
@@ -52,13 +54,41 @@ class EventFilesUnitTest {
     /** Stream events by file-name prefix: the item type the function's FilterCriteria lets through, and its test. */
     private static final Map<String, String> STREAM_TYPES = Map.of(
             "eoi-notifications", "EOI",
-            "decision-notifications", "DECISION");
+            "decision-notifications", "DECISION",
+            "roles-recorded", "ROLES_RECORDED");
     private static final Map<String, String> STREAM_TESTS = Map.of(
             "eoi-notifications", "EoiSubmittedHandlerIntegrationTest",
-            "decision-notifications", "EoiDecidedHandlerIntegrationTest");
+            "decision-notifications", "EoiDecidedHandlerIntegrationTest",
+            "roles-recorded", "RolesRecordedHandlerIntegrationTest");
+    /** Scheduler events by file-name prefix: the function whose ScheduleV2 event they are, and its test. */
+    private static final Map<String, String> SCHEDULES = Map.of("school-year-started", "YearlyAllowanceFunction");
+    private static final Map<String, String> SCHEDULE_TESTS = Map.of("school-year-started",
+            "SchoolYearStartedHandlerIntegrationTest");
 
     static Stream<String> apiEvents() throws IOException {
-        return names().stream().filter(n -> streamPrefix(n).isEmpty() && s3Prefix(n).isEmpty());
+        return names().stream().filter(n -> streamPrefix(n).isEmpty() && s3Prefix(n).isEmpty() && schedulePrefix(n).isEmpty());
+    }
+
+    static Stream<String> scheduleEvents() throws IOException {
+        return names().stream().filter(n -> schedulePrefix(n).isPresent());
+    }
+
+    private static Optional<String> schedulePrefix(String name) {
+        return SCHEDULES.keySet().stream().filter(p -> name.startsWith(p)).findFirst();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scheduleEvents")
+    void scheduleEventsAreWhatSchedulerSendsTheirFunction(String name) throws IOException {
+        var event = com.amazonaws.services.lambda.runtime.tests.EventLoader.loadScheduledEvent(EventFiles.path(name).toString());
+        String function = SCHEDULES.get(schedulePrefix(name).orElseThrow());
+        String template = Files.readString(EventFiles.root().getParent().resolve("template.yaml"));
+        assertThat(template.substring(template.indexOf("  " + function + ":"))).as("%s has a ScheduleV2 event", function)
+                .contains("Type: ScheduleV2");
+        assertThat(event.getSource()).isEqualTo("aws.scheduler");
+        assertThat(event.getDetailType()).isEqualTo("Scheduled Event");
+        assertThat(event.getTime()).isNotNull();
+        assertThat(event.getResources()).singleElement().asString().startsWith("arn:aws:scheduler:").contains(function);
     }
 
     static Stream<String> s3Events() throws IOException {
@@ -141,7 +171,7 @@ class EventFilesUnitTest {
             assertThat(r.getDynamodb().getStreamViewType()).isEqualTo("NEW_AND_OLD_IMAGES");
             // What template.yaml's FilterCriteria lets through: the function's item type.
             assertThat(r.getDynamodb().getNewImage().get("type").getS()).isEqualTo(type);
-            assertThat(r.getDynamodb().getKeys().get("pk").getS()).startsWith("EOI#");
+            assertThat(r.getDynamodb().getKeys().get("pk").getS()).matches("(EOI|COMMUNITY)#.+");
             assertThat(r.getDynamodb().getNewImage()).containsEntry("pk", r.getDynamodb().getKeys().get("pk"))
                     .containsEntry("sk", r.getDynamodb().getKeys().get("sk"));
         });
@@ -186,6 +216,7 @@ class EventFilesUnitTest {
         List<String> handlerTests = new ArrayList<>(ROUTES.values());
         handlerTests.addAll(STREAM_TESTS.values());
         handlerTests.addAll(S3_TESTS.values());
+        handlerTests.addAll(SCHEDULE_TESTS.values());
         Path handlers = EventFiles.root().getParent().resolve("functions/src/test/java/org/schoolcollab/handlers");
         for (String handlerTest : handlerTests) {
             assertThat(Files.exists(handlers.resolve("http/" + handlerTest + ".java"))

@@ -128,12 +128,12 @@ class FundingReportServiceUnitTest {
     }
 
     @Test
-    void withoutAnEndTheReportRunsUpToNow() {
+    void withoutAnEndTheReportHoldsRecordsDatedAheadAsAScheduleRunAheadOfTimeDatesThem() {
         put(otaki, "yesterday", world.clock.instant().minusSeconds(86_400));
-        put(otaki, "tomorrow", world.clock.instant().plusSeconds(86_400));
+        put(otaki, "next year", world.clock.instant().plusSeconds(300 * 86_400L));
 
         assertThat(report(Programme.KAHUI_AKO, null, null).rows()).extracting(r -> r.record().sourceId())
-                .contains("yesterday").doesNotContain("tomorrow");
+                .contains("yesterday", "next year");
     }
 
     @Test

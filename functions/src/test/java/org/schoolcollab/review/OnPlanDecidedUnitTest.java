@@ -67,7 +67,7 @@ class OnPlanDecidedUnitTest {
                 Version 1 of the plan of achievement challenges of Kāhui Ako o Ōtaki was endorsed on 3 March 2026.
 
                 Programme staff recorded the community's roles with the endorsement. A separate email will list each \
-                role released, with its amounts, once the funding records are made.
+                role and its amounts once their funding records are made.
 
                 The Kāhui Ako's page: %s%s
 
@@ -78,7 +78,7 @@ class OnPlanDecidedUnitTest {
         assertThat(toStaff.text()).isEqualTo("""
                 Version 1 of the plan of achievement challenges of Kāhui Ako o Ōtaki was endorsed by %s on 3 March 2026.
                 Community leader's school: Ōtaki School (9101)
-                The roles were recorded with it and are being released.
+                The roles were recorded with it; their funding records follow.
                 Community: %s%s
                 """.formatted(STAFF.email(), PAGE, community.id()));
         assertThat(toContact.text() + toStaff.text()).doesNotContain(STAFF.sub(), "/funding", d.planId())
@@ -112,8 +112,7 @@ class OnPlanDecidedUnitTest {
         assertThat(world.funding.all()).isEmpty();
         assertThat(mail(world, CONTACT, "Plan endorsed: " + KAHUI_AKO).text())
                 .doesNotContain("roles and teacher inquiry time are released", "have been released", "were released")
-                .contains("A separate email will list each role released, with its amounts, once the funding records "
-                        + "are made.");
+                .contains("A separate email will list each role and its amounts once their funding records are made.");
     }
 
     @Test
@@ -134,7 +133,7 @@ class OnPlanDecidedUnitTest {
                 .doesNotContain("separate email");
         assertThat(mail(world, InMemoryWorld.STAFF, "Plan endorsed: " + KAHUI_AKO + " (version 2)").text())
                 .contains("Community leader's school: Ōtaki College (9103)\n"
-                        + "Its roles were recorded before; nothing more is released.\n");
+                        + "Its roles were recorded before; this endorsement adds no funding.\n");
         assertThat(world.communityStore.endorsedAt(community.id())).as("the first endorsement's time")
                 .isPresent().get().isNotEqualTo(v2.decidedAt());
     }

@@ -60,7 +60,7 @@ class FundingReportHandlerIntegrationTest {
 
     private FundingReportService service(software.amazon.awssdk.services.dynamodb.DynamoDbClient client) {
         return new FundingReportService(new CommunityService(new DynamoCommunityStore(client, table)),
-                new DynamoFundingStore(client, table), clock);
+                new DynamoFundingStore(client, table));
     }
 
     private void approve(String name, String communityId, String... schools) {

@@ -89,7 +89,7 @@ public final class InMemoryWorld {
     }
 
     public FundingReportService fundingReportService() {
-        return new FundingReportService(communities(), funding, clock);
+        return new FundingReportService(communities(), funding);
     }
 
     public GrantService grantService() {

@@ -87,7 +87,10 @@ function statusList(funding: Funding): TemplateResult | typeof nothing {
         <dd><strong class="tag ${state.tag}">${state.label}</strong> <span class="community-funding-sentence">${st.sentence}</span></dd>
       </div>`;
     })}
-    ${roles ? html`<div data-part="ROLE_COUNTS"><dt>Roles released</dt><dd>${roleCounts(roles)}</dd></div>` : nothing}
+    ${roles ? html`<div data-part="ROLE_COUNTS">
+          <dt>Roles released</dt>
+          <dd>${roleCounts(roles)}</dd>
+        </div>` : nothing}
   </dl>`;
 }
 

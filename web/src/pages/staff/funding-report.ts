@@ -74,7 +74,7 @@ export async function fundingReportPage(ctx: PageContext): Promise<void> {
         or as a CSV file to import into a finance system.</p>
       <form class="filters" novalidate @submit=${submit} aria-label="Choose the records">
         ${programmeField(errors, query.programme, (p) => (form.programme = p))}
-        ${dateField(errors, "from", "From (optional)", "The first day records were made on.", query.from, (v) => (form.from = v))}
+        ${dateField(errors, "from", "From (optional)", "The first day, in the programme's own time zone.", query.from, (v) => (form.from = v))}
         ${dateField(errors, "to", "To (optional)", "The last day, included.", query.to, (v) => (form.to = v))}
         <div class="filters__submit"><button class="button button--secondary" type="submit">Show records</button></div>
       </form>

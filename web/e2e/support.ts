@@ -51,7 +51,9 @@ export async function signIn(page: Page, who: string | { group: "school" | "staf
     await page.getByLabel("Email").fill(who.email);
   }
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
+  // Signed in, the page goes to "#/" and from there to the user's home: wait for that too, so that a page opened
+  // next is not sent home by a redirect still on its way.
+  await page.waitForFunction(() => !location.hash.startsWith("#/sign-in") && location.hash !== "#/" && location.hash !== "");
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -119,7 +119,7 @@ const held: Funding = {
 };
 
 describe("the funding section", () => {
-  const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ");
+  const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
 
   it("shows a held community's state in the API's words, and staff the form that records the roles", () => {
     const staffRoot = document.createElement("div");
@@ -145,7 +145,7 @@ describe("the funding section", () => {
     };
     const root = document.createElement("div");
     render(fundingSection(viewOf(released, true)), root);
-    expect(text(root.querySelector("[data-part=ROLE_COUNTS]")!)).toBe("Roles released1 community leader, 2 across-school, 5 within-school roles");
+    expect(text(root.querySelector("[data-part=ROLE_COUNTS]")!)).toBe("Roles released 1 community leader, 2 across-school, 5 within-school roles");
     expect(root.querySelector("#held-roles-heading")).toBeNull();
   });
 });

@@ -168,7 +168,9 @@ export function reviewSection(view: View, plan: Plan): TemplateResult {
               ${members.map((m) => html`<option value=${m.schoolNumber} ?selected=${s.leaderSchoolNumber === m.schoolNumber}>${m.name} (${m.schoolNumber})</option>`)}
             </select>
           </div>
-          ${withAllocation(view, s) ? allocationFields(s.allocation, IDS, errors, redraw) : nothing}`
+          ${withAllocation(view, s)
+            ? allocationFields(s.allocation, IDS, errors, redraw)
+            : html`<p class="inset">The community's roles were recorded before, so this endorsement records none and adds no funding.</p>`}`
         : nothing}
       <div class="field ${errors.has("comments") ? "field--error" : ""}">
         <label for="comments">${s.decision === "CHANGES_REQUESTED" ? "What needs to change" : "Comments (optional)"}</label>

@@ -103,7 +103,7 @@ async function submit(view: View, plan: Plan, e: Event): Promise<void> {
       decided.decision !== "ENDORSED"
         ? { kind: "success", title: `Changes requested to plan version ${decided.planVersion}`, body: "The community has been told what to change; it will upload a new version." }
         : decided.releasesRoles
-          ? { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its roles were recorded with the endorsement and are released from them a moment later: see Funding." }
+          ? { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its roles were recorded with the endorsement; their funding records follow in a moment: see Funding." }
           : { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its roles were recorded before, so this endorsement adds no funding." },
     );
     if (decided.releasesRoles) void awaitRolesReleased(view);
@@ -112,7 +112,7 @@ async function submit(view: View, plan: Plan, e: Event): Promise<void> {
     if (err instanceof ApiProblem && err.status === 409 && err.body.type === "/problems/roles-already-recorded") {
       // The roles were recorded meanwhile (staff, on this community's page): the decision can go again without them.
       await view.reloadFunding();
-      view.fail("review", new Map(), `The community's roles were recorded meanwhile, so this endorsement cannot record them again: ${err.detail}. Send the decision again; it now goes without the roles.`);
+      view.fail("review", new Map(), "The community's roles were recorded meanwhile, so this endorsement cannot record them again. Send the decision again: it now goes without them.");
       return;
     }
     if (err instanceof ApiProblem && err.status === 409) {

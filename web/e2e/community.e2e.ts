@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import {
-  apiAs, browserMissing, expectAccessible, launchBrowser, openPage, schoolUser, screenshot, signIn, textOf, until, type ApiUser,
+  apiAs, browserMissing, communityEndorsedBeforeRolesWereRecorded, expectAccessible, launchBrowser, openPage, schoolUser, screenshot, signIn,
+  textOf, until, type ApiUser,
 } from "./support";
 
 /**
@@ -113,6 +115,18 @@ async function receivedPlan(school: ApiUser, communityId: string, pdf: Buffer, c
   return reg.json.planId;
 }
 
+/** The cells of one CSV row (RFC 4180: quoted cells, "" for a quote inside one). */
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  const cell = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+  for (let m = cell.exec(line); m; m = cell.exec(line)) {
+    const v = m[1] ?? "";
+    cells.push(v.startsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v);
+    if (m[2] === "") break;
+  }
+  return cells;
+}
+
 async function openCommunity(page: Page, id: string, name: string): Promise<void> {
   await page.goto(`/#/communities/${id}`);
   await page.getByRole("heading", { level: 1, name }).waitFor();
@@ -178,7 +192,9 @@ describe.skipIf(browserMissing())("community page", () => {
 
     // The funding table: a formation allowance per member school, with totals
     const funding = await textOf(page, "section[aria-labelledby=funding-heading]");
-    expect(funding.match(/NZD 1,000\.00/g)?.length).toBe(2);
+    expect((await textOf(page, "section[aria-labelledby=funding-heading] table.community-stack")).match(/NZD 1,000\.00/g)?.length).toBe(2);
+    expect(funding).toContain("Formation allowance Released The formation allowance was recorded on");
+    expect(funding).toContain("Roles Not yet The roles are released when the Kāhui Ako's plan of achievement challenges is endorsed.");
     expect(funding).toContain("Ōtaki School (7301)");
     expect(funding).toMatch(/Formation allowance \(NZD\)\s*NZD 2,000\.00/);
     expect(funding).toMatch(/All money \(NZD\)\s*NZD 2,000\.00/);
@@ -260,9 +276,33 @@ describe.skipIf(browserMissing())("community page", () => {
     await expectAccessible(staff, "community: staff review with errors");
     await screenshot(staff, "community-staff-review-errors");
     await staff.getByLabel("School employing the community leader").selectOption("7302");
+    // The roles each member school generated: a count the API would refuse is caught in the browser, beside its field
+    const otaki = staff.getByRole("group", { name: "Ōtaki School (7301)" });
+    const college = staff.getByRole("group", { name: "Ōtaki College (7302)" });
+    expect(await otaki.getByLabel("Across-school roles").inputValue()).toBe("0");
+    await otaki.getByLabel("Within-school roles").fill("51");
+    await staff.getByRole("button", { name: "Send decision" }).click();
+    expect(await textOf(staff, "[data-error-summary]")).toContain("Ōtaki School within-school roles: Within-school roles for Ōtaki School must be a whole number from 0 to 50");
+    expect(await otaki.getByLabel("Within-school roles").getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(staff, "community: endorsement with an allocation error");
+    await screenshot(staff, "community-staff-allocation-error");
+    await otaki.getByLabel("Within-school roles").fill("2");
+    await college.getByLabel("Across-school roles").fill("1");
+    await college.getByLabel("Within-school roles").fill("3");
+    expect(await textOf(staff, ".community-allocation__outcome")).toBe("This allocation makes 1 community leader, 1 across-school, 5 within-school roles.");
     await staff.getByLabel("Comments (optional)").fill("A clear plan; the measures are specific.");
+    const decisions: string[] = [];
+    staff.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/decision")) decisions.push(r.postData() ?? "");
+    });
     await staff.getByRole("button", { name: "Send decision" }).click();
     await staff.getByRole("heading", { name: "Plan version 2 endorsed" }).waitFor({ timeout: 20_000 });
+    // Only the schools with roles are sent.
+    expect(JSON.parse(decisions[0]!).roleAllocation).toEqual({
+      acrossSchool: [{ schoolNumber: "7302", roles: 1 }],
+      withinSchool: [{ schoolNumber: "7301", roles: 2 }, { schoolNumber: "7302", roles: 3 }],
+      mergedForExtraAcrossSchool: 0,
+    });
     expect(await staff.evaluate(() => document.activeElement?.hasAttribute("data-notice"))).toBe(true);
     const timelineText = await textOf(staff, "section[aria-labelledby=timeline-heading]");
     expect(timelineText).toContain("Plan version 1 rejected");
@@ -271,13 +311,11 @@ describe.skipIf(browserMissing())("community page", () => {
     expect(timelineText).toContain("Comments: A clear plan; the measures are specific.");
     expect(await staff.locator(".community-meta .tag").textContent()).toBe("Endorsed");
     expect(await staff.getByRole("heading", { name: "Review plan version 2" }).count()).toBe(0);
-    // The shipped policy lacks role settings: staff see what the service said
-    await until("the role funding hold", async () => {
-      if ((await staff.getByRole("heading", { name: "Role funding held" }).count()) > 0) return true;
-      await reloadCommunity(staff, name);
-      return undefined;
-    });
-    expect(await textOf(staff, ".community-held")).toContain("was endorsed, but its role funding was not released");
+    // The page follows the funding until the roles recorded with the endorsement are released
+    await staff.locator("[data-part=ROLE_COUNTS]").waitFor({ timeout: 40_000 });
+    expect((await textOf(staff, "[data-part=ROLE_COUNTS]")).trim()).toBe("Roles released 1 community leader, 1 across-school, 5 within-school roles");
+    expect(await textOf(staff, "[data-part=ROLES]")).toMatch(/Roles Released Released on .*: 1 community leader role, 1 across-school teacher role and 5 within-school teacher roles\./);
+    expect(await staff.getByRole("heading", { name: "Record the community's roles" }).count()).toBe(0);
     await expectAccessible(staff, "community: staff view, endorsed");
     await screenshot(staff, "community-staff-endorsed");
 
@@ -285,7 +323,14 @@ describe.skipIf(browserMissing())("community page", () => {
     await reloadCommunity(page, name);
     expect(await textOf(page, "section[aria-labelledby=timeline-heading]")).toContain("Plan version 2 endorsed");
     expect(await page.locator("#plans-heading ~ .table-wrap tbody tr .tag").first().textContent()).toBe("Endorsed");
-    expect(await textOf(page, "section[aria-labelledby=funding-heading]")).toMatch(/All money \(NZD\)\s*NZD 2,000\.00/);
+    const released = await textOf(page, "section[aria-labelledby=funding-heading]");
+    expect(released).toContain("Roles released 1 community leader, 1 across-school, 5 within-school roles");
+    expect(released).toMatch(/Community leader role \(NZD\)\s*NZD 30,000\.00/); // the leader's school is a secondary school
+    expect(released).toMatch(/Role induction and networking \(NZD\)\s*NZD 3,750\.00/);
+    expect(released).toMatch(/Teacher inquiry time \(HOURS\)\s*202 HOURS/); // 50 (the minimum) + 38 FTE x 4
+    expect(released).toMatch(/All money \(NZD\)\s*NZD 91,750\.00/);
+    expect(released).toContain("Totals by school year");
+    await expectAccessible(page, "community: school view with its roles");
     const phone = await communityPageAs(school, id, name, { phone: true });
     await expectAccessible(phone, "community: school view at phone width");
     await screenshot(phone, "community-school-phone");
@@ -303,7 +348,9 @@ describe.skipIf(browserMissing())("community page", () => {
     const staff = await communityPageAs(STAFF_LABEL, id, name);
     await staff.getByLabel("Ask for changes").check();
     await staff.getByLabel("What needs to change").fill("Add a measure for wellbeing.");
-    const other = await apiAs(STAFF, "POST", `/communities/${id}/plans/${planId}/decision`, { decision: "ENDORSED", leaderSchoolNumber: "7306" });
+    const other = await apiAs(STAFF, "POST", `/communities/${id}/plans/${planId}/decision`, {
+      decision: "ENDORSED", leaderSchoolNumber: "7306", roleAllocation: { acrossSchool: [], withinSchool: [{ schoolNumber: "7306", roles: 1 }] },
+    });
     expect(other.status).toBe(201);
     await staff.getByRole("button", { name: "Send decision" }).click();
     await staff.locator("[data-error-summary]").waitFor();
@@ -313,6 +360,139 @@ describe.skipIf(browserMissing())("community page", () => {
     await expectAccessible(staff, "community: decision conflict");
     await screenshot(staff, "community-staff-conflict");
     await staff.context().close();
+  });
+
+  it("staff record an allocation for a held community and the school sees its roles", async () => {
+    const school = schoolUser(7321);
+    const name = "Kāhui Ako 7321, endorsed before roles were recorded";
+    const id = await approvedCommunity(school, "kahui-ako", name, [
+      member("7321", "Kura 7321", "PRIMARY", 240, 14), member("7322", "College 7322", "SECONDARY", 600, 40), member("7323", "Kura 7323", "PRIMARY", 90, 6),
+    ]);
+    const planId = await receivedPlan(school, id, pdf);
+    await communityEndorsedBeforeRolesWereRecorded({ communityId: id, planId, leaderSchoolNumber: "7322", staff: STAFF });
+    const held = await until("the community to be held for its roles", async () => {
+      const f = await apiAs<{ status: Array<{ part: string; state: string; sentence: string }> }>(school, "GET", `/communities/${id}/funding`);
+      return f.json.status.find((p) => p.part === "ROLES" && p.state === "AWAITING_ALLOCATION");
+    });
+
+    // Staff see the held state in the API's words, and the form that records the roles
+    const staff = await communityPageAs(STAFF_LABEL, id, name);
+    expect((await textOf(staff, "[data-part=ROLES]")).trim()).toBe(`Roles Waiting for the roles to be recorded ${held.sentence}`);
+    await staff.getByRole("heading", { name: "Record the community's roles" }).waitFor();
+    expect(await staff.getByRole("heading", { name: /Review plan version/ }).count()).toBe(0);
+    await expectAccessible(staff, "community: held for its roles");
+    await screenshot(staff, "community-staff-held");
+    const form = staff.locator("section[aria-labelledby=held-roles-heading]");
+    const school1 = form.getByRole("group", { name: "Kura 7321 (7321)" });
+    const school2 = form.getByRole("group", { name: "College 7322 (7322)" });
+    // A merge that takes more within-school roles than there are: caught in the browser
+    await school1.getByLabel("Within-school roles").fill("3");
+    await form.getByLabel("1 extra across-school role").check();
+    await form.getByRole("button", { name: "Record roles" }).click();
+    expect(await textOf(staff, "[data-error-summary]"))
+      .toContain("Extra across-school roles from merging: Merging 1 extra across-school role takes 3.3 within-school roles, and the schools generated 3");
+    expect(await staff.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
+    // The server's own field error, for the second within-school entry sent, lands on that school's input: the
+    // request is changed on its way (the browser would not send 51) so that the server refuses it.
+    await school1.getByLabel("Across-school roles").fill("1");
+    await school2.getByLabel("Across-school roles").fill("1");
+    await school2.getByLabel("Within-school roles").fill("2");
+    expect(await textOf(staff, "form .community-allocation__outcome")).toBe("This allocation makes 1 community leader, 3 across-school, 1 within-school role.");
+    await staff.route("**/role-allocation", async (route) => {
+      const body = JSON.parse(route.request().postData() ?? "{}") as { withinSchool: Array<{ roles: number }> };
+      body.withinSchool[1]!.roles = 51;
+      await route.continue({ postData: JSON.stringify(body) });
+    }, { times: 1 });
+    await form.getByRole("button", { name: "Record roles" }).click();
+    await staff.locator("#held-roles-within-7322-error").waitFor({ timeout: 15_000 });
+    expect(await textOf(staff, "#held-roles-within-7322-error")).toContain("must be a whole number from 0 to 50");
+    expect(await textOf(staff, "[data-error-summary]")).toContain("College 7322 within-school roles: must be a whole number from 0 to 50");
+    expect(await school1.getByLabel("Within-school roles").getAttribute("aria-invalid")).toBe("false");
+    await expectAccessible(staff, "community: held roles with a server error");
+    await screenshot(staff, "community-staff-held-error");
+
+    // Sent again, as typed: recorded, and the page follows the funding until the roles are released
+    const sent: string[] = [];
+    staff.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/role-allocation")) sent.push(r.postData() ?? "");
+    });
+    await form.getByRole("button", { name: "Record roles" }).click();
+    await staff.getByRole("heading", { name: "Roles recorded" }).waitFor({ timeout: 20_000 });
+    expect(JSON.parse(sent[0]!)).toEqual({
+      acrossSchool: [{ schoolNumber: "7321", roles: 1 }, { schoolNumber: "7322", roles: 1 }],
+      withinSchool: [{ schoolNumber: "7321", roles: 3 }, { schoolNumber: "7322", roles: 2 }],
+      mergedForExtraAcrossSchool: 1,
+    });
+    expect(await textOf(staff, "[data-notice]"))
+      .toContain("Being released now: 1 community leader, 3 across-school, 1 within-school role, and teacher inquiry time for 3 member schools.");
+    expect(await staff.evaluate(() => document.activeElement?.hasAttribute("data-notice"))).toBe(true);
+    await staff.locator("[data-part=ROLE_COUNTS]").waitFor({ timeout: 40_000 });
+    expect((await textOf(staff, "[data-part=ROLE_COUNTS]")).trim()).toBe("Roles released 1 community leader, 3 across-school, 1 within-school role");
+    expect(await staff.getByRole("heading", { name: "Record the community's roles" }).count()).toBe(0);
+    await expectAccessible(staff, "community: held roles recorded and released");
+    await screenshot(staff, "community-staff-held-released");
+
+    // The school sees its roles, counted and paid
+    const page = await communityPageAs(school, id, name);
+    const funding = await textOf(page, "section[aria-labelledby=funding-heading]");
+    expect(funding).toMatch(/Roles Released Released on .*: 1 community leader role, 3 across-school teacher roles and 1 within-school teacher role\./);
+    expect(funding).toContain("Roles released 1 community leader, 3 across-school, 1 within-school role");
+    expect(funding).toMatch(/Across-school teacher role \(NZD\)\s*NZD 48,000\.00/);
+    expect(funding).toMatch(/Community leader role \(NZD\)\s*NZD 30,000\.00/);
+    expect(funding).toContain("Role induction and networking");
+    expect(funding).not.toContain("Record the community's roles");
+    await expectAccessible(page, "community: school sees the roles of a held community");
+    await screenshot(page, "community-school-held-released");
+    // Recording them again is refused: the page says so and shows the funding as it is
+    const again = await apiAs(STAFF, "POST", `/communities/${id}/role-allocation`, { acrossSchool: [], withinSchool: [] });
+    expect(again.status).toBe(409);
+    await page.context().close();
+    await staff.context().close();
+  });
+
+  it("staff read the funding report and download it as CSV", async () => {
+    const school = schoolUser(7331);
+    const name = "Kāhui Ako 7331 in the funding report";
+    const id = await approvedCommunity(school, "kahui-ako", name,
+      [member("7331", "Kura 7331", "PRIMARY", 120, 7), member("7332", "Kura 7332", "PRIMARY", 80, 5)]);
+    await until("the formation allowances", async () => {
+      const f = await apiAs<{ records: unknown[] }>(school, "GET", `/communities/${id}/funding`);
+      return f.json.records.length === 2 ? true : undefined;
+    });
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    const page = await openPage(browser);
+    await signIn(page, STAFF_LABEL);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Funding report" }).click();
+    await page.getByRole("heading", { level: 1, name: "Funding report" }).waitFor();
+    // A period that ends before it starts: caught in the browser
+    await page.getByLabel("From (optional)").fill(today);
+    await page.getByLabel("To (optional)").fill("2020-01-01");
+    await page.getByRole("button", { name: "Show records" }).click();
+    expect(await textOf(page, "[data-error-summary]")).toContain("To: The last day must be the same as or after the first day");
+    await expectAccessible(page, "funding report with an error");
+    await page.getByLabel("To (optional)").fill(today);
+    await page.getByRole("button", { name: "Show records" }).click();
+    await page.waitForURL(new RegExp(`#/staff/funding\\?programme=kahui-ako&from=${today}&to=${today}$`));
+    await page.getByRole("heading", { level: 2, name: /^Kāhui Ako \(New Zealand\), \d+ \w+ \d{4} to \d+ \w+ \d{4}$/ }).waitFor();
+    const rows = page.locator("table.report-records tbody tr", { hasText: name });
+    expect(await rows.count()).toBe(2);
+    expect(await textOf(page, "table.report-records")).toContain("Kura 7331 (7331)");
+    expect(await textOf(page, "table.report-totals")).toMatch(/Formation allowance \(NZD\)\s*\d+\s*NZD [\d,]+\.00/);
+    await expectAccessible(page, "funding report");
+    await screenshot(page, "funding-report");
+    // The CSV: fetched with the token, saved under the server's file name
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Download CSV/ }).click()]);
+    expect(file.suggestedFilename()).toBe(`funding-kahui-ako-from-${today}-to-${today}.csv`);
+    const csv = readFileSync((await file.path())!, "utf8");
+    expect(csv.startsWith("\uFEFFcommunityId,communityName,schoolNumber,schoolName,kind,period,year,amount,currency")).toBe(true);
+    // One row a record (RFC 4180: a cell may be quoted)
+    const ours = csv.split(/\r?\n/).map(csvCells).filter((cells) => cells[0] === id);
+    expect(ours.map((cells) => cells.slice(1, 9)), csv).toEqual([
+      [name, "7331", "Kura 7331", "FORMATION_ALLOWANCE", "ON_APPROVAL", today.slice(0, 4), "1000.00", "NZD"],
+      [name, "7332", "Kura 7332", "FORMATION_ALLOWANCE", "ON_APPROVAL", today.slice(0, 4), "1000.00", "NZD"],
+    ]);
+    expect(await textOf(page, "[data-download-status]")).toMatch(new RegExp(`^Downloaded funding-kahui-ako-from-${today}-to-${today}\\.csv \\(\\d+ records?\\)\\.$`));
+    await page.context().close();
   });
 
   it("school-improvement: staff record a challenge visit and award a grant; the member school sees both", async () => {

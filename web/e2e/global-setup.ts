@@ -17,6 +17,9 @@ declare module "vitest" {
     baseUrl: string;
     browserMissing: string;
     chromium: string;
+    /** The runner's DynamoDB Local (from its banner), for states the API can no longer make. */
+    dynamoEndpoint: string;
+    dynamoTable: string;
   }
 }
 
@@ -28,6 +31,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(`\n*** ${reason} ***\n`);
     project.provide("browserMissing", reason);
     project.provide("baseUrl", "");
+    project.provide("dynamoEndpoint", "");
+    project.provide("dynamoTable", "");
     return async () => {};
   }
   project.provide("browserMissing", "");
@@ -40,8 +45,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     "org.schoolcollab.local.LocalRunner", "--port", "0", "--in-memory", "--template", resolve(repo, "template.yaml")],
   { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   runner = child;
+  let out = "";
   const baseUrl = await new Promise<string>((ok, fail) => {
-    let out = "";
     const timer = setTimeout(() => fail(new Error(`the local runner did not start in 120 s:\n${out}`)), 120_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -59,6 +64,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
   });
   project.provide("baseUrl", baseUrl);
+  // "  dynamodb http://127.0.0.1:N (key local, secret local; table Table)", printed before "ready on".
+  const dynamo = /dynamodb\s+(http:\/\/\S+) \(key local, secret local; tables? ([^,)]+)/.exec(out);
+  if (!dynamo?.[1] || !dynamo[2]) {
+    child.kill("SIGTERM");
+    throw new Error(`the local runner's banner names no DynamoDB endpoint (rebuild the local module):\n${out}`);
+  }
+  project.provide("dynamoEndpoint", dynamo[1]);
+  project.provide("dynamoTable", dynamo[2]);
   return async () => {
     if (runner && runner.exitCode === null) {
       const exited = new Promise((r) => runner!.once("exit", r));

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../src/routes";
 import {
-  apiAs, browserMissing, collapse, expectAccessible, launchBrowser, openPage, outbox, schoolUser, screenshot, signIn, signOut, textOf,
+  apiAs, browserMissing, collapse, expectAccessible, launchBrowser, openPage, outbox, schoolUser, screenshot, signIn, signOut, textOf, until,
 } from "./support";
 
 /**
@@ -173,20 +173,34 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await heading(staff, KAHUI);
     await staff.getByLabel("Endorse the plan").check();
     await staff.getByLabel("School employing the community leader").selectOption("9103");
+    // The roles the Ministry's staffing system generated for each school, with one extra across-school role merged
+    await staff.getByRole("group", { name: "Ōtaki School (9101)" }).getByLabel("Within-school roles").fill("2");
+    await staff.getByRole("group", { name: "Waitohu School (9102)" }).getByLabel("Within-school roles").fill("3");
+    await staff.getByRole("group", { name: "Ōtaki College (9103)" }).getByLabel("Across-school roles").fill("2");
+    await staff.getByRole("group", { name: "Ōtaki College (9103)" }).getByLabel("Within-school roles").fill("4");
+    await staff.getByLabel("1 extra across-school role").check();
+    expect(await textOf(staff, ".community-allocation__outcome")).toBe("This allocation makes 1 community leader, 3 across-school, 5 within-school roles.");
     await staff.getByRole("button", { name: "Send decision" }).click();
     await staff.getByRole("heading", { name: "Plan version 1 endorsed" }).waitFor({ timeout: 20_000 });
     await screenshot(staff, "journey-plan-endorsed");
     await staff.context().close();
 
-    // The school sees its plan endorsed and its funding: a formation allowance per member school
+    // The school sees its plan endorsed and its funding: a formation allowance per member school, then its roles
     await school.reload();
     await heading(school, KAHUI);
     const timelineText = await textOf(school, "section[aria-labelledby=timeline-heading]");
     expect(timelineText).toContain("Plan version 1 endorsed");
     await school.locator("section[aria-labelledby=funding-heading] table").first().waitFor({ timeout: 30_000 });
-    const funding = await textOf(school, "section[aria-labelledby=funding-heading]");
-    expect(funding.match(/NZD 1,000\.00/g)?.length).toBe(3);
-    expect(funding).toMatch(/All money \(NZD\)\s*NZD 3,000\.00/);
+    const funding = await until("the roles to be released", async () => {
+      const text = await textOf(school, "section[aria-labelledby=funding-heading]");
+      if (text.includes("Roles released")) return text;
+      await school.reload();
+      await heading(school, KAHUI);
+      return undefined;
+    }, 30_000, 1000);
+    expect(funding).toMatch(/Formation allowance \(NZD\)\s*NZD 3,000\.00/);
+    expect(funding).toContain("Roles released 1 community leader, 3 across-school, 5 within-school roles");
+    expect(funding).toMatch(/Across-school teacher role \(NZD\)\s*NZD 48,000\.00/);
     await screenshot(school, "journey-funding");
     const mail = (await outbox()).filter((m) => m.to === "tumuaki@otaki.example.school.nz").map((m) => m.subject);
     expect(mail.length).toBeGreaterThanOrEqual(3); // received, approved, endorsed
@@ -249,6 +263,10 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await nav(staff, "Programme summary");
     await heading(staff, "Programme summary");
     remember(staff, "/staff/summary");
+    await nav(staff, "Funding report");
+    await heading(staff, "Funding report");
+    await staff.getByRole("table", { name: /Funding records, oldest first/ }).waitFor();
+    remember(staff, "/staff/funding");
     await nav(staff, "Notification log");
     await heading(staff, /Notification/);
     seen.set("/notifications", new URL(staff.url()).hash);

@@ -373,7 +373,7 @@ describe.skipIf(browserMissing())("staff console", () => {
     await page.locator("caption", { hasText: "Emails about this community" }).waitFor();
     const filtered = await subjects();
     expect(filtered).toContain(`Approved: ${A.communityName}`);
-    expect(filtered).toContain(`Decision recorded (APPROVED): ${A.communityName}`);
+    expect(filtered).toContain(`Decision recorded (approved): ${A.communityName}`);
     expect(filtered).not.toContain(B.communityName);
 
     await page.getByLabel("Community id (optional)").fill("not-a-community");

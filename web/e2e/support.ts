@@ -51,7 +51,9 @@ export async function signIn(page: Page, who: string | { group: "school" | "staf
     await page.getByLabel("Email").fill(who.email);
   }
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForFunction(() => !location.hash.startsWith("#/sign-in"));
+  // Signed in, the page goes to "#/" and from there to the user's home: wait for that too, so that a page opened
+  // next is not sent home by a redirect still on its way.
+  await page.waitForFunction(() => !location.hash.startsWith("#/sign-in") && location.hash !== "#/" && location.hash !== "");
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -153,4 +155,101 @@ export const collapse = (text: string): string => text.replace(/\s+/g, " ");
 /** The text of the one element selector names (main by default), white space collapsed, for assertions. */
 export async function textOf(page: Page, selector = "main"): Promise<string> {
   return collapse((await page.locator(selector).textContent()) ?? "");
+}
+
+/** DynamoDB's attribute values, as its JSON protocol writes them. */
+type Attribute = { S?: string; N?: string; BOOL?: boolean; M?: Record<string, Attribute>; L?: Attribute[] };
+type Item = Record<string, Attribute>;
+
+/**
+ * One call to the runner's DynamoDB Local (its endpoint and table come from the runner's banner). DynamoDB Local
+ * checks no signatures, so a well-formed Authorization header with key `local` is enough.
+ */
+async function dynamo<T = Record<string, unknown>>(operation: string, body: Record<string, unknown>): Promise<T> {
+  const r = await fetch(inject("dynamoEndpoint"), {
+    method: "POST",
+    headers: {
+      "x-amz-target": `DynamoDB_20120810.${operation}`,
+      "content-type": "application/x-amz-json-1.0",
+      authorization: "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`DynamoDB ${operation}: HTTP ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+async function getItem(pk: string, sk: string): Promise<Item> {
+  const found = await dynamo<{ Item?: Item }>("GetItem", { TableName: inject("dynamoTable"), Key: { pk: { S: pk }, sk: { S: sk } }, ConsistentRead: true });
+  if (!found.Item) throw new Error(`no item ${pk} / ${sk}`);
+  return found.Item;
+}
+
+/**
+ * A community endorsed before roles were recorded: the state of every community endorsed before endorsements
+ * carried the role allocation, which the API can no longer make (it refuses an endorsement without one). Written
+ * as the old endorsement wrote it (functions/.../review/adapters/DynamoPlanReviewStore and PlanDecisionItemMapper):
+ * in one transaction the RECEIVED plan becomes ENDORSED and its PLAN_DECISION item is put beside it, without
+ * `releasesRoles` and with no ROLES_RECORDED item, and the community is marked ENDORSED (which the decision's stream
+ * reaction did then; it finds it done). The decision's reaction still mails the contact and staff.
+ */
+export async function communityEndorsedBeforeRolesWereRecorded(opts: {
+  communityId: string;
+  planId: string;
+  leaderSchoolNumber: string;
+  staff: { sub: string; email: string };
+  comments?: string;
+}): Promise<void> {
+  const table = inject("dynamoTable");
+  const pk = `COMMUNITY#${opts.communityId}`;
+  const community = await getItem(pk, "COMMUNITY");
+  const plan = await getItem(pk, `PLAN#${opts.planId}`);
+  expect(plan.status?.S, "the plan must be RECEIVED to be endorsed").toBe("RECEIVED");
+  expect(community.status?.S, "the community must be FORMING").toBe("FORMING");
+  const decidedAt = new Date().toISOString();
+  const decision: Item = {
+    pk: { S: pk },
+    sk: { S: `PLAN_DECISION#${opts.planId}` },
+    type: { S: "PLAN_DECISION" },
+    communityId: { S: opts.communityId },
+    planId: { S: opts.planId },
+    planVersion: { N: plan.version!.N! },
+    programme: community.programme!,
+    decision: { S: "ENDORSED" },
+    ...(opts.comments ? { comments: { S: opts.comments } } : {}),
+    leaderSchoolNumber: { S: opts.leaderSchoolNumber },
+    decidedBySub: { S: opts.staff.sub },
+    decidedByEmail: { S: opts.staff.email },
+    decidedAt: { S: decidedAt },
+    communityName: community.name!,
+    contact: community.contact!,
+    members: community.members!,
+  };
+  await dynamo("TransactWriteItems", {
+    TransactItems: [
+      {
+        Update: {
+          TableName: table,
+          Key: { pk: { S: pk }, sk: { S: `PLAN#${opts.planId}` } },
+          ConditionExpression: "#status = :received",
+          UpdateExpression: "SET #status = :endorsed, decidedAt = :at",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":received": { S: "RECEIVED" }, ":endorsed": { S: "ENDORSED" }, ":at": { S: decidedAt } },
+        },
+      },
+      { Put: { TableName: table, Item: decision, ConditionExpression: "attribute_not_exists(pk)" } },
+      {
+        // In the same transaction, so the decision's reaction finds the community ENDORSED already and changes nothing.
+        Update: {
+          TableName: table,
+          Key: { pk: { S: pk }, sk: { S: "COMMUNITY" } },
+          ConditionExpression: "#status = :forming",
+          UpdateExpression: "SET #status = :endorsed, endorsedAt = :at",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":forming": { S: "FORMING" }, ":endorsed": { S: "ENDORSED" }, ":at": { S: decidedAt } },
+        },
+      },
+    ],
+  });
 }

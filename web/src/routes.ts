@@ -15,4 +15,5 @@ export const routes: Route[] = [
   { pattern: "/staff/queue", role: "staff", page: async () => (await import("./pages/staff/queue")).queuePage },
   { pattern: "/staff/communities", role: "staff", page: async () => (await import("./pages/staff/communities")).communitiesPage },
   { pattern: "/staff/summary", role: "staff", page: async () => (await import("./pages/staff/summary")).summaryPage },
+  { pattern: "/staff/funding", role: "staff", page: async () => (await import("./pages/staff/funding-report")).fundingReportPage },
 ];

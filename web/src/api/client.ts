@@ -82,3 +82,57 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
 export function apiUrl(path: string): string {
   return `${baseUrl}${path}`;
 }
+
+/**
+ * A file from the API (a CSV report): fetched with the bearer token, since a plain link cannot send it, and given
+ * back as a Blob with the file name the server's Content-Disposition names (or `fallbackName` where the header
+ * cannot be read, as across origins unless the API exposes it). Failures as call's: ApiProblem, SignedOut on 401.
+ */
+export async function download(path: string, accept: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  const s = currentSession();
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), { headers: { Accept: accept, ...(s ? { Authorization: `Bearer ${s.token}` } : {}) } });
+  } catch (e) {
+    throw new ApiProblem(0, "The service could not be reached", "Check your connection and try again.", [], { cause: String(e) });
+  }
+  if (response.status === 401) {
+    listeners.forEach((l) => l());
+    throw new SignedOut("Your session has ended. Sign in again.");
+  }
+  if (!response.ok) {
+    const text = await response.text();
+    let body: unknown = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not a problem document: the status says what happened
+    }
+    throw ApiProblem.from(response.status, body);
+  }
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get("content-disposition")) ?? fallbackName };
+}
+
+/**
+ * The file name a Content-Disposition header gives (RFC 6266): `filename*=UTF-8''…` (percent-encoded) before
+ * `filename="…"`; null when there is none. Folder parts are dropped, so it is only ever a name.
+ */
+export function fileNameFrom(header: string | null | undefined): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended?.[2]) {
+    try {
+      name = decodeURIComponent(extended[2].trim().replace(/^"(.*)"$/, "$1"));
+    } catch {
+      name = null;
+    }
+  }
+  if (!name) {
+    const quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
+    const bare = /filename\s*=\s*([^;"\s]+)/i.exec(header);
+    name = quoted?.[1] !== undefined ? quoted[1].replace(/\\(.)/g, "$1") : (bare?.[1] ?? null);
+  }
+  const base = name?.split(/[\\/]/).pop()?.trim() ?? "";
+  return base === "" || base === "." || base === ".." ? null : base;
+}

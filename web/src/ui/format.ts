@@ -44,3 +44,19 @@ export function statusLabel(status: string): string {
   const s = status.toLowerCase().replace(/_/g, " ");
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const FUNDING_KINDS: Record<string, string> = {
+  FORMATION_ALLOWANCE: "Formation allowance",
+  MAINTENANCE_ALLOWANCE: "Maintenance allowance",
+  COMMUNITY_LEADER_ROLE: "Community leader role",
+  ACROSS_SCHOOL_TEACHER_ROLE: "Across-school teacher role",
+  WITHIN_SCHOOL_TEACHER_ROLE: "Within-school teacher role",
+  ROLE_INDUCTION_AND_NETWORKING: "Role induction and networking",
+  INQUIRY_HOURS: "Teacher inquiry time",
+  GRANT: "Grant",
+};
+
+/** A funding record's kind in words ("ROLE_INDUCTION_AND_NETWORKING" -> "Role induction and networking"). */
+export function fundingKindLabel(kind: string): string {
+  return FUNDING_KINDS[kind] ?? statusLabel(kind);
+}

@@ -13,6 +13,7 @@ function navItems(session: Session | null): NavItem[] {
       { href: "#/staff/queue", label: "Review queue" },
       { href: "#/staff/communities", label: "Communities" },
       { href: "#/staff/summary", label: "Programme summary" },
+      { href: "#/staff/funding", label: "Funding report" },
       { href: "#/notifications", label: "Notification log" },
     ];
   }

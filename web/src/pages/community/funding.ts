@@ -1,19 +1,17 @@
 import { html, nothing, type TemplateResult } from "lit-html";
-import { date, money, number, statusLabel } from "../../ui/format";
+import { date, fundingKindLabel, money, number, statusLabel } from "../../ui/format";
+import { roleCounts } from "./allocation";
+import { partLabel, releasedRoles, stateLabel, yearGroups } from "./funding-status";
 import { moneyTotalsByCurrency, moneyTotalsByKind, timeTotalsByKind } from "./funding-totals";
 import { grantForm, grantPendingNote } from "./grants";
-import type { FundingRecord, Notification } from "./model";
+import type { Funding, FundingRecord } from "./model";
+import { heldRolesSection } from "./roles";
 import type { View } from "./view";
 
 /** What a record is for: a grant's purpose, or the rule's formula or setting it was computed from. */
 function basis(r: FundingRecord): string {
   if (r.kind === "GRANT") return r.inputs.purpose ? statusLabel(r.inputs.purpose) : "";
   return r.inputs.formula ?? r.inputs.setting ?? "";
-}
-
-/** The staff email saying role funding is held because the policy lacks a setting (kind ROLE_FUNDING_HELD_STAFF#<plan>). */
-export function rolesHeld(notifications: Notification[]): Notification[] {
-  return notifications.filter((n) => n.kind.startsWith("ROLE_FUNDING_HELD"));
 }
 
 function recordsTable(view: View, records: FundingRecord[]): TemplateResult {
@@ -24,6 +22,7 @@ function recordsTable(view: View, records: FundingRecord[]): TemplateResult {
       <thead role="rowgroup">
         <tr role="row">
           <th scope="col" role="columnheader">Kind</th>
+          <th scope="col" role="columnheader">School year</th>
           <th scope="col" role="columnheader">Recipient</th>
           <th scope="col" role="columnheader">Purpose or basis</th>
           <th scope="col" role="columnheader" class="num">Amount</th>
@@ -35,7 +34,8 @@ function recordsTable(view: View, records: FundingRecord[]): TemplateResult {
       <tbody role="rowgroup">
         ${records.map(
           (r) => html`<tr role="row">
-            <th scope="row" role="rowheader">${statusLabel(r.kind)}</th>
+            <th scope="row" role="rowheader">${fundingKindLabel(r.kind)}</th>
+            <td role="cell" data-label=${r.year ? "School year" : nothing}>${r.year ?? ""}</td>
             <td role="cell" data-label="Recipient">${r.recipientSchoolNumber ? `${names.get(r.recipientSchoolNumber) ?? "School"} (${r.recipientSchoolNumber})` : "The community"}</td>
             <td role="cell" data-label=${basis(r) ? "Purpose or basis" : nothing}>${basis(r)}</td>
             <td role="cell" data-label="Amount" class="num">${r.amount ? money(r.amount.value, r.amount.currency) : html`<span class="hint">None</span>`}</td>
@@ -63,8 +63,8 @@ function totalsTable(records: FundingRecord[]): TemplateResult {
         </tr>
       </thead>
       <tbody>
-        ${byKind.map((t) => html`<tr><th scope="row">${statusLabel(t.kind)} (${t.currency})</th><td class="num">${money(t.value, t.currency)}</td></tr>`)}
-        ${time.map((t) => html`<tr><th scope="row">${statusLabel(t.kind)} (${t.units})</th><td class="num">${number(t.quantity, 4)} ${t.units}</td></tr>`)}
+        ${byKind.map((t) => html`<tr><th scope="row">${fundingKindLabel(t.kind)} (${t.currency})</th><td class="num">${money(t.value, t.currency)}</td></tr>`)}
+        ${time.map((t) => html`<tr><th scope="row">${fundingKindLabel(t.kind)} (${t.units})</th><td class="num">${number(t.quantity, 4)} ${t.units}</td></tr>`)}
       </tbody>
       ${byCurrency.length
         ? html`<tfoot>
@@ -75,13 +75,47 @@ function totalsTable(records: FundingRecord[]): TemplateResult {
   </div>`;
 }
 
-function heldNotice(view: View): TemplateResult | typeof nothing {
-  const held = rolesHeld(view.data.notifications);
-  if (held.length === 0) return nothing;
-  return html`<div class="inset community-held">
-    <h3 id="held-heading">Role funding held</h3>
-    <p>The plan was endorsed, but its roles were not paid: the funding policy still lacks a setting they need. This is what the service said:</p>
-    ${held.map((n) => html`<p class="community-prose">${n.body}</p>`)}
+/** Where each part of the funding stands, in the API's own sentences, and the released roles counted as roles. */
+function statusList(funding: Funding): TemplateResult | typeof nothing {
+  const roles = releasedRoles(funding.roles);
+  if (funding.status.length === 0 && !roles) return nothing;
+  return html`<dl class="summary-list community-funding-status" aria-label="Where the funding stands">
+    ${funding.status.map((st) => {
+      const state = stateLabel(st.state);
+      return html`<div data-part=${st.part}>
+        <dt>${partLabel(st.part)}</dt>
+        <dd><strong class="tag ${state.tag}">${state.label}</strong> <span class="community-funding-sentence">${st.sentence}</span></dd>
+      </div>`;
+    })}
+    ${roles ? html`<div data-part="ROLE_COUNTS">
+          <dt>Roles released</dt>
+          <dd>${roleCounts(roles)}</dd>
+        </div>` : nothing}
+  </dl>`;
+}
+
+/** The money by school year: each kind, then every kind together where there are several. */
+function yearTable(funding: Funding): TemplateResult | typeof nothing {
+  const groups = yearGroups(funding.yearTotals);
+  if (groups.length === 0) return nothing;
+  return html`<div class="table-wrap community-table" tabindex="0" role="region" aria-label="Totals by school year">
+    <table class="community-totals">
+      <caption>Totals by school year</caption>
+      <thead>
+        <tr>
+          <th scope="col">School year</th>
+          <th scope="col">Kind</th>
+          <th scope="col" class="num">Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${groups.map((g) => html`
+          ${g.lines.map((l) => html`<tr><th scope="row">${g.year}</th><td>${fundingKindLabel(l.kind)}</td><td class="num">${money(l.value, l.currency)}</td></tr>`)}
+          ${g.lines.length > 1
+            ? g.byCurrency.map((t) => html`<tr class="community-totals__year"><th scope="row">${g.year}</th><td>All money (${t.currency})</td><td class="num">${money(t.value, t.currency)}</td></tr>`)
+            : nothing}`)}
+      </tbody>
+    </table>
   </div>`;
 }
 
@@ -93,23 +127,18 @@ export function fundingSection(view: View): TemplateResult {
   if (!funding) {
     body = html`<p class="inset">The funding could not be loaded: ${fundingProblem ?? "try again later"}.</p>`;
   } else if (records.length === 0) {
-    body = html`<p>No funding has been recorded yet.</p>
+    body = html`${statusList(funding)}<p>No funding has been recorded yet.</p>
       <p>${grantsHere
         ? "Grants awarded to this cluster by programme staff are listed here."
-        : "Each member school's formation allowance is recorded a moment after the application is approved; role funding follows the plan's endorsement."}</p>`;
+        : "Each member school's formation allowance is recorded a moment after the application is approved; the roles and teacher inquiry time follow the plan's endorsement."}</p>`;
   } else {
-    body = html`${recordsTable(view, records)}${totalsTable(records)}`;
+    body = html`${statusList(funding)}${recordsTable(view, records)}${totalsTable(records)}${yearTable(funding)}`;
   }
-  const endorsedWithoutRoles =
-    community.programme === "kahui-ako" && community.status === "ENDORSED" && !records.some((r) => r.kind.endsWith("_ROLE"));
   return html`<section aria-labelledby="funding-heading">
     <h2 id="funding-heading">Funding</h2>
     ${grantPendingNote(view)}
     ${body}
-    ${view.staff ? heldNotice(view) : nothing}
-    ${endorsedWithoutRoles && rolesHeld(view.data.notifications).length === 0
-      ? html`<p class="inset">The plan is endorsed; no role funding has been recorded yet.</p>`
-      : nothing}
+    ${heldRolesSection(view)}
     ${view.staff && grantsHere ? grantForm(view) : nothing}
   </section>`;
 }

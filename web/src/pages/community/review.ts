@@ -1,29 +1,43 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { api, ApiProblem, call } from "../../api/client";
 import { describedBy, fieldErrorMessage, type Errors } from "../../ui/forms";
+import {
+  allocationAliases,
+  allocationIds,
+  allocationLabel,
+  allocationRequest,
+  checkAllocation,
+  emptyAllocation,
+  type AllocationDraft,
+} from "./allocation";
+import { endorsementRecordsRoles } from "./funding-status";
 import type { Plan } from "./model";
 import { downloadButton, planNoun } from "./plans";
+import { allocationFields, awaitRolesReleased } from "./roles";
 import { formErrors, formSummary, sleep, startSubmit, submitFailed, type View } from "./view";
 
 /**
  * Staff review a RECEIVED kahui-ako plan: download it, then endorse it (naming the member school employing the
- * community leader) or ask for changes (with what to change). A school-improvement action plan is reviewed by
- * challenge visits instead.
+ * community leader and, while the community's roles are not yet recorded, the roles each member school generated)
+ * or ask for changes (with what to change). A school-improvement action plan is reviewed by challenge visits instead.
  */
 interface ReviewState {
   planId: string;
   decision: "" | "ENDORSED" | "CHANGES_REQUESTED";
   leaderSchoolNumber: string;
   comments: string;
+  allocation: AllocationDraft;
   busy: boolean;
 }
+
+const IDS = allocationIds("roles");
 
 const states = new WeakMap<View, ReviewState>();
 
 function stateFor(view: View, plan: Plan): ReviewState {
   let s = states.get(view);
   if (!s || s.planId !== plan.planId) {
-    s = { planId: plan.planId, decision: "", leaderSchoolNumber: "", comments: "", busy: false };
+    s = { planId: plan.planId, decision: "", leaderSchoolNumber: "", comments: "", allocation: emptyAllocation(view.data.community.members), busy: false };
     states.set(view, s);
   }
   return s;
@@ -34,7 +48,15 @@ const LABELS: Record<string, string> = {
   leaderSchoolNumber: "School employing the community leader",
   comments: "Comments",
 };
-const label = (id: string): string | undefined => LABELS[id];
+function labeller(s: ReviewState): (id: string) => string | undefined {
+  const allocation = allocationLabel(s.allocation, IDS);
+  return (id) => LABELS[id] ?? allocation(id);
+}
+
+/** Whether this endorsement carries the allocation: the community's roles are not recorded yet. */
+function withAllocation(view: View, s: ReviewState): boolean {
+  return s.decision === "ENDORSED" && endorsementRecordsRoles(view.data.funding);
+}
 
 /** The plan awaiting review, if staff may review one here. */
 export function planToReview(view: View): Plan | undefined {
@@ -42,10 +64,11 @@ export function planToReview(view: View): Plan | undefined {
   return view.data.plans.find((p) => p.status === "RECEIVED");
 }
 
-function check(s: ReviewState): Errors {
+function check(view: View, s: ReviewState): Errors {
   const errors: Errors = new Map();
   if (!s.decision) errors.set("decision", "Select whether to endorse the plan or ask for changes");
   if (s.decision === "ENDORSED" && !s.leaderSchoolNumber) errors.set("leaderSchoolNumber", "Select the school that employs the community leader");
+  if (withAllocation(view, s)) for (const [id, message] of checkAllocation(s.allocation, IDS)) errors.set(id, message);
   if (s.decision === "CHANGES_REQUESTED" && !s.comments.trim()) errors.set("comments", "Enter what the community needs to change");
   if ([...s.comments].length > 4000) errors.set("comments", "Comments must be 4000 characters or fewer");
   return errors;
@@ -54,12 +77,14 @@ function check(s: ReviewState): Errors {
 async function submit(view: View, plan: Plan, e: Event): Promise<void> {
   e.preventDefault();
   const s = stateFor(view, plan);
-  if (!startSubmit(view, "review", s, () => check(s))) return;
+  if (!startSubmit(view, "review", s, () => check(view, s))) return;
   const id = view.data.community.id;
+  const allocation = withAllocation(view, s) ? allocationRequest(s.allocation) : null;
   const body = {
     decision: s.decision as "ENDORSED" | "CHANGES_REQUESTED",
     ...(s.comments.trim() ? { comments: s.comments } : {}),
     ...(s.decision === "ENDORSED" ? { leaderSchoolNumber: s.leaderSchoolNumber } : {}),
+    ...(allocation ? { roleAllocation: allocation.body } : {}),
   };
   try {
     const decided = await call(api().POST("/communities/{id}/plans/{planId}/decision", { params: { path: { id, planId: plan.planId } }, body }));
@@ -75,12 +100,21 @@ async function submit(view: View, plan: Plan, e: Event): Promise<void> {
     }
     await view.refresh();
     view.announce(
-      decided.decision === "ENDORSED"
-        ? { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its role funding is worked out from the funding policy a moment later: see Funding." }
-        : { kind: "success", title: `Changes requested to plan version ${decided.planVersion}`, body: "The community has been told what to change; it will upload a new version." },
+      decided.decision !== "ENDORSED"
+        ? { kind: "success", title: `Changes requested to plan version ${decided.planVersion}`, body: "The community has been told what to change; it will upload a new version." }
+        : decided.releasesRoles
+          ? { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its roles were recorded with the endorsement; their funding records follow in a moment: see Funding." }
+          : { kind: "success", title: `Plan version ${decided.planVersion} endorsed`, body: "The community has been told. Its roles were recorded before, so this endorsement adds no funding." },
     );
+    if (decided.releasesRoles) void awaitRolesReleased(view);
   } catch (err) {
     s.busy = false;
+    if (err instanceof ApiProblem && err.status === 409 && err.body.type === "/problems/roles-already-recorded") {
+      // The roles were recorded meanwhile (staff, on this community's page): the decision can go again without them.
+      await view.reloadFunding();
+      view.fail("review", new Map(), "The community's roles were recorded meanwhile, so this endorsement cannot record them again. Send the decision again: it now goes without them.");
+      return;
+    }
     if (err instanceof ApiProblem && err.status === 409) {
       // Decided already (by someone else, or the plan is no longer RECEIVED): show the plan as it is now.
       states.delete(view);
@@ -88,7 +122,7 @@ async function submit(view: View, plan: Plan, e: Event): Promise<void> {
       view.fail("page", new Map(), `Plan version ${plan.version} could not be decided: ${err.detail}. The page now shows its current status.`);
       return;
     }
-    submitFailed(view, "review", s, err, label);
+    submitFailed(view, "review", s, err, labeller(s), allocation ? allocationAliases(allocation.sent, "roleAllocation.", IDS) : {});
   }
 }
 
@@ -100,7 +134,7 @@ export function reviewSection(view: View, plan: Plan): TemplateResult {
   const decisionInvalid = errors.has("decision");
   return html`<section aria-labelledby="review-heading" class="community-form">
     <h3 id="review-heading">Review plan version ${plan.version}</h3>
-    ${formSummary(view, "review", label)}
+    ${formSummary(view, "review", labeller(s))}
     <p>Read the ${planNoun(view.data.community.programme)} (${plan.fileName}), then endorse it or ask the community for changes.</p>
     <p>${downloadButton(view, plan)}</p>
     <form novalidate @submit=${(e: Event) => void submit(view, plan, e)}>
@@ -133,7 +167,10 @@ export function reviewSection(view: View, plan: Plan): TemplateResult {
               <option value="" ?selected=${s.leaderSchoolNumber === ""}>Select a school</option>
               ${members.map((m) => html`<option value=${m.schoolNumber} ?selected=${s.leaderSchoolNumber === m.schoolNumber}>${m.name} (${m.schoolNumber})</option>`)}
             </select>
-          </div>`
+          </div>
+          ${withAllocation(view, s)
+            ? allocationFields(s.allocation, IDS, errors, redraw)
+            : html`<p class="inset">The community's roles were recorded before, so this endorsement records none and adds no funding.</p>`}`
         : nothing}
       <div class="field ${errors.has("comments") ? "field--error" : ""}">
         <label for="comments">${s.decision === "CHANGES_REQUESTED" ? "What needs to change" : "Comments (optional)"}</label>

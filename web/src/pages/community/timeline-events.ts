@@ -1,4 +1,4 @@
-import { money, statusLabel } from "../../ui/format";
+import { fundingKindLabel, money, statusLabel } from "../../ui/format";
 import type { TimelineEvent } from "../../ui/timeline";
 import { moneyTotalsByCurrency } from "./funding-totals";
 import { calendarDay, type Community, type FundingRecord, type Plan } from "./model";
@@ -54,7 +54,7 @@ export function communityEvents(community: Community, plans: Plan[], records: Fu
     const at = list.map((r) => r.createdAt).sort()[0]!;
     const amounts = moneyTotalsByCurrency(list).map((t) => money(t.value, t.currency));
     const count = list.length === 1 ? "1 record" : `${list.length} records`;
-    events.push({ at, title: `Funding recorded: ${statusLabel(kind)}`, detail: [count, ...amounts].join(", ") });
+    events.push({ at, title: `Funding recorded: ${fundingKindLabel(kind)}`, detail: [count, ...amounts].join(", ") });
   }
   return events;
 }

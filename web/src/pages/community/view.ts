@@ -16,7 +16,7 @@ export interface Data {
 }
 
 /** The forms of the page; only one shows its errors at a time (one error summary per page). */
-export type FormName = "upload" | "review" | "visit" | "grant" | "page";
+export type FormName = "upload" | "review" | "roles" | "visit" | "grant" | "page";
 
 export interface FormErrors {
   form: FormName;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit-html";
 import { ApiProblem, api, call, type Schemas } from "../../api/client";
-import { dateTime, money, number, programmeName, statusLabel } from "../../ui/format";
+import { dateTime, fundingKindLabel, money, number, programmeName } from "../../ui/format";
 import { describedBy, errorsById, errorSummary, fieldErrorMessage, focusErrorSummary, type Errors } from "../../ui/forms";
 import { loading, show, type PageContext } from "../../ui/page";
 import { barChart } from "./bar-chart";
@@ -94,10 +94,11 @@ function figures(s: Summary, waves: WaveRow[] | null): TemplateResult {
     </div>
 
     <h2>Funding by kind</h2>
+    <p><a href=${listHash("/staff/funding", { programme: s.programme })}>The funding report: every record of this programme, with a CSV download</a></p>
     ${s.funding.length === 0
       ? html`<p class="inset">No funding has been recorded for ${s.wave ? "the communities formed in this wave" : "this programme's communities"} yet. Formation allowances are recorded a moment after an approval.</p>`
       : [...byCurrency(s.funding)].map(([currency, lines]) => {
-          const bars = scaleBars(lines.map((f) => ({ key: f.kind, label: statusLabel(f.kind), value: amountForScale(f.value), display: money(f.value, currency) })));
+          const bars = scaleBars(lines.map((f) => ({ key: f.kind, label: fundingKindLabel(f.kind), value: amountForScale(f.value), display: money(f.value, currency) })));
           return html`<div class="chart-pair">
             ${barChart(`Funding by kind in ${currency}`, bars)}
             <div class="table-wrap">

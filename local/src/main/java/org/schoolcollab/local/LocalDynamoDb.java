@@ -94,6 +94,12 @@ final class LocalDynamoDb implements AutoCloseable {
     }
 
     URI endpoint() { return endpoint; }
+
+    /** The tables created in it (the template's, named by their logical ids). */
+    List<String> tableNames() {
+        return client.listTablesPaginator().tableNames().stream().toList();
+    }
+
     DynamoDbClient client() { return client; }
     DynamoDbStreamsClient streams() { return streams; }
 

@@ -270,6 +270,9 @@ public final class LocalRunner implements AutoCloseable {
         runner.pollers.forEach(p -> System.out.println("  stream  " + StreamPoller.describe(List.of(p))));
         runner.s3Events.describe().forEach(s -> System.out.println("  s3 event " + s));
         runner.schedules.describe(base).forEach(s -> System.out.println("  schedule " + s));
+        List<String> tables = runner.dynamo.tableNames();
+        System.out.println("  dynamodb " + runner.dynamo.endpoint() + " (key local, secret local; "
+                + (tables.size() == 1 ? "table " : "tables ") + String.join(", ", tables) + ")");
         System.out.println("  s3      " + runner.s3.endpoint() + " (path style, key local, secret local; buckets: "
                 + String.join(", ", runner.s3.buckets()) + ")");
         System.out.println("  web     " + base + "/ " + (runner.gateway.site().built()

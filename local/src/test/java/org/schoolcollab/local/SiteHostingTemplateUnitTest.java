@@ -147,7 +147,7 @@ class SiteHostingTemplateUnitTest {
         assertThat(cors.get("AllowOrigins")).isEqualTo(ALLOWED_ORIGINS);
         assertThat(cors.get("AllowMethods")).isEqualTo(List.of("GET", "POST", "OPTIONS"));
         assertThat(cors.get("AllowHeaders")).isEqualTo(List.of("authorization", "content-type", "idempotency-key"));
-        assertThat(cors.get("ExposeHeaders")).isEqualTo(List.of("location", "idempotent-replayed"));
+        assertThat(cors.get("ExposeHeaders")).isEqualTo(List.of("location", "idempotent-replayed", "content-disposition"));
         assertThat(cors).containsKey("MaxAge").doesNotContainEntry("AllowCredentials", true);
 
         List<Object> rules = list(map(properties("PlansBucket", "AWS::S3::Bucket").get("CorsConfiguration")).get("CorsRules"));

@@ -67,6 +67,25 @@ async function fillApplication(page: Page, a: {
   await page.getByLabel("Why do these schools want to work together? (optional)").fill(a.rationale);
 }
 
+/**
+ * The application's answer: its page with the "Application submitted" notice. If the page shows an error instead, or
+ * nothing comes within 30 s (a loaded CI machine), the failure says what the page showed, with a screenshot.
+ */
+async function submitted(page: Page): Promise<void> {
+  const done = page.getByRole("heading", { name: "Application submitted" });
+  const refused = page.locator("[data-error-summary]");
+  try {
+    await done.or(refused).first().waitFor({ timeout: 30_000 });
+  } catch (e) {
+    await screenshot(page, "journey-submit-no-answer");
+    throw new Error(`no answer to the submission within 30 s at ${page.url()}: ${(await textOf(page)).slice(0, 600)}`, { cause: e });
+  }
+  if (!(await done.isVisible())) {
+    await screenshot(page, "journey-submit-refused");
+    throw new Error(`the submission was refused: ${await textOf(page, "[data-error-summary]")}`);
+  }
+}
+
 /** A real PDF, printed by the same Chromium. */
 async function realPdf(browser: Browser, title: string): Promise<string> {
   const page = await browser.newPage();
@@ -137,7 +156,7 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
     await screenshot(school, "journey-apply-server-error");
     await school.getByLabel("School 3 School number", { exact: true }).fill("9103");
     await school.getByRole("button", { name: "Submit application" }).click();
-    await school.getByRole("heading", { name: "Application submitted" }).waitFor({ timeout: 15_000 });
+    await submitted(school);
     await heading(school, KAHUI);
     expect(await textOf(school, ".tag")).toBe("Submitted");
     expect(await textOf(school)).toContain("Ōtaki College");
@@ -221,7 +240,7 @@ describe.skipIf(browserMissing())("the whole path, by clicking", () => {
       rationale: "A shared attendance strategy and regular challenge visits.",
     });
     await school.getByRole("button", { name: "Submit application" }).click();
-    await school.getByRole("heading", { name: "Application submitted" }).waitFor({ timeout: 15_000 });
+    await submitted(school);
 
     await approveFirstInQueue(browser, CLUSTER, "Dorset pilot");
 

@@ -35,17 +35,7 @@ public final class AwardGrantRequest {
             purpose = p.textValue();
         }
         Money amount = amount(root.get("amount"), rules.currency(), errors);
-        String description = null;
-        JsonNode d = root.get("description");
-        if (d != null && !d.isNull()) {
-            if (!d.isTextual() || d.textValue().isBlank()) {
-                errors.add(new FieldError("description", "must be a non-blank string"));
-            } else if (d.textValue().codePointCount(0, d.textValue().length()) > AwardGrant.MAX_DESCRIPTION) {
-                errors.add(new FieldError("description", "must be at most " + AwardGrant.MAX_DESCRIPTION + " characters"));
-            } else {
-                description = d.textValue();
-            }
-        }
+        String description = JsonBody.optionalText(root, "description", AwardGrant.MAX_DESCRIPTION, errors);
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }

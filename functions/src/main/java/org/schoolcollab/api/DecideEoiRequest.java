@@ -29,8 +29,8 @@ public final class DecideEoiRequest {
         } else {
             outcome = EoiDecision.Outcome.valueOf(d.textValue());
         }
-        String wave = optionalText(root, "wave", CommunityFormation.MAX_WAVE, errors);
-        String reason = optionalText(root, "reason", CommunityFormation.MAX_REASON, errors);
+        String wave = JsonBody.optionalText(root, "wave", CommunityFormation.MAX_WAVE, errors);
+        String reason = JsonBody.optionalText(root, "reason", CommunityFormation.MAX_REASON, errors);
         if (outcome == EoiDecision.Outcome.DECLINED && reason == null
                 && errors.stream().noneMatch(e -> e.field().equals("reason"))) {
             errors.add(new FieldError("reason", "is required when declining: the schools are told why"));
@@ -39,22 +39,5 @@ public final class DecideEoiRequest {
             throw Rejection.invalid(errors);
         }
         return new DecideEoi(eoiId, outcome, wave, reason);
-    }
-
-    private static String optionalText(JsonNode root, String field, int max, List<FieldError> errors) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual() || n.textValue().isBlank()) {
-            errors.add(new FieldError(field, "must be a non-blank string"));
-            return null;
-        }
-        int length = n.textValue().codePointCount(0, n.textValue().length());
-        if (length > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters (got " + length + ")"));
-            return null;
-        }
-        return n.textValue();
     }
 }

@@ -31,12 +31,12 @@ public final class DecidePlanRequest {
         } else {
             outcome = PlanDecision.Outcome.valueOf(d.textValue());
         }
-        String comments = text(root, "comments", errors);
+        String comments = JsonBody.optionalText(root, "comments", DecidePlan.MAX_COMMENTS, errors);
         if (outcome == PlanDecision.Outcome.CHANGES_REQUESTED && comments == null
                 && errors.stream().noneMatch(e -> e.field().equals("comments"))) {
             errors.add(new FieldError("comments", "is required when asking for changes: the community is told what to change"));
         }
-        String leader = text(root, "leaderSchoolNumber", errors);
+        String leader = JsonBody.optionalText(root, "leaderSchoolNumber", DecidePlan.MAX_COMMENTS, errors);
         if (outcome == PlanDecision.Outcome.ENDORSED && leader == null
                 && errors.stream().noneMatch(e -> e.field().equals("leaderSchoolNumber"))) {
             errors.add(new FieldError("leaderSchoolNumber", "is required when endorsing: the school employing the community leader"));
@@ -60,21 +60,5 @@ public final class DecidePlanRequest {
             throw Rejection.invalid(errors);
         }
         return new DecidePlan(outcome, comments, leader, Optional.ofNullable(allocation));
-    }
-
-    private static String text(JsonNode root, String field, List<FieldError> errors) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual() || n.textValue().isBlank()) {
-            errors.add(new FieldError(field, "must be a non-blank string"));
-            return null;
-        }
-        if (n.textValue().codePointCount(0, n.textValue().length()) > DecidePlan.MAX_COMMENTS) {
-            errors.add(new FieldError(field, "must be at most " + DecidePlan.MAX_COMMENTS + " characters"));
-            return null;
-        }
-        return n.textValue();
     }
 }

@@ -28,6 +28,27 @@ public final class JsonBody {
         return root;
     }
 
+    /**
+     * An optional text field: absent or null is null; otherwise a non-blank string of at most {@code max} code points,
+     * or an error naming the field (and null).
+     */
+    public static String optionalText(JsonNode object, String field, int max, List<FieldError> errors) {
+        JsonNode n = object.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual() || n.textValue().isBlank()) {
+            errors.add(new FieldError(field, "must be a non-blank string"));
+            return null;
+        }
+        int length = n.textValue().codePointCount(0, n.textValue().length());
+        if (length > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters (got " + length + ")"));
+            return null;
+        }
+        return n.textValue();
+    }
+
     /** Adds an error for each field the object has that the contract does not name. */
     public static void rejectUnknown(JsonNode object, Set<String> allowed, String prefix, List<FieldError> errors) {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {

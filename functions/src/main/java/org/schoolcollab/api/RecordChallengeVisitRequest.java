@@ -37,17 +37,7 @@ public final class RecordChallengeVisitRequest {
         } else {
             outcome = VisitOutcome.valueOf(o.textValue());
         }
-        String notes = null;
-        JsonNode n = root.get("notes");
-        if (n != null && !n.isNull()) {
-            if (!n.isTextual() || n.textValue().isBlank()) {
-                errors.add(new FieldError("notes", "must be a non-blank string"));
-            } else if (n.textValue().codePointCount(0, n.textValue().length()) > RecordChallengeVisit.MAX_NOTES) {
-                errors.add(new FieldError("notes", "must be at most " + RecordChallengeVisit.MAX_NOTES + " characters"));
-            } else {
-                notes = n.textValue();
-            }
-        }
+        String notes = JsonBody.optionalText(root, "notes", RecordChallengeVisit.MAX_NOTES, errors);
         if (!errors.isEmpty()) {
             throw Rejection.invalid(errors);
         }

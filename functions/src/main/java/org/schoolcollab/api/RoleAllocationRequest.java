@@ -48,7 +48,7 @@ public final class RoleAllocationRequest {
         int merged = 0;
         JsonNode m = node.get("mergedForExtraAcrossSchool");
         if (m != null && !m.isNull()) {
-            if (!m.isIntegralNumber() || m.asInt() < 0 || m.asInt() > RoleAllocation.MAX_MERGED || !m.canConvertToInt()) {
+            if (!m.isIntegralNumber() || !m.canConvertToInt() || m.asInt() < 0 || m.asInt() > RoleAllocation.MAX_MERGED) {
                 errors.add(new FieldError(prefix + "mergedForExtraAcrossSchool", "must be 0, 1 or 2: the extra "
                         + "across-school roles the community makes by merging within-school roles"));
             } else {

@@ -5,6 +5,7 @@ import org.schoolcollab.kernel.Money;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,5 +43,10 @@ public record FundingLine(FundingKind kind, String recipientSchoolNumber, Money 
         Map<String, String> all = new LinkedHashMap<>(inputs);
         all.putAll(more);
         return new FundingLine(kind, recipientSchoolNumber, amount, quantity, units, period, policyId, policyVersion, all);
+    }
+
+    /** The money of lines in one currency (a release, a year's allowance); the lines must carry an amount. */
+    public static Money total(List<FundingLine> lines) {
+        return lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
     }
 }

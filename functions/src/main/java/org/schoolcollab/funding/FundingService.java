@@ -83,9 +83,10 @@ public final class FundingService {
         boolean rolesApply = RoleFunding.rolesApply(policy);
         boolean inquiryApplies = InquiryHours.appliesTo(policy);
         if (rolesApply || inquiryApplies) {
-            Optional<RolesRecorded> recorded = roles.find(c.id());
             List<FundingRecord> hours = of(records, FundingKind.INQUIRY_HOURS);
             boolean released = counts.communityLeader() > 0 || !hours.isEmpty();
+            // The roles record is read only while the records do not settle the state already (most reads).
+            Optional<RolesRecorded> recorded = released ? Optional.empty() : roles.find(c.id());
             State state;
             if (released) {
                 state = State.RELEASED;

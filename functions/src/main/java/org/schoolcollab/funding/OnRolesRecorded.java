@@ -104,7 +104,7 @@ public final class OnRolesRecorded {
                 case WITHIN_SCHOOL_TEACHER_ROLE -> b.append("- ").append(Letters.count(n, "within-school teacher role",
                         "within-school teacher roles")).append(each(lines)).append('\n');
                 case ROLE_INDUCTION_AND_NETWORKING -> b.append("- induction and networking money for each role, ")
-                        .append(money(total(lines))).append(" in all, to the employing boards\n");
+                        .append(money(FundingLine.total(lines))).append(" in all, to the employing boards\n");
                 case INQUIRY_HOURS -> b.append("- teacher inquiry time for ")
                         .append(Letters.count(n, "member school", "member schools")).append(": ")
                         .append(lines.stream().map(l -> school(roles, l.recipientSchoolNumber()) + " "
@@ -131,10 +131,6 @@ public final class OnRolesRecorded {
         BigDecimal ftte = lines.getFirst().quantity();
         return ftte == null ? "" : ", with " + ftte.stripTrailingZeros().toPlainString()
                 + " FTTE of release time each to the employing board";
-    }
-
-    private static Money total(List<FundingLine> lines) {
-        return lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
     }
 
     private static String money(Money m) {

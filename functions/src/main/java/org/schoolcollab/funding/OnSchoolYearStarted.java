@@ -59,7 +59,6 @@ public final class OnSchoolYearStarted {
     private Run pay(Programme p, FundingPolicy policy, int year, Instant at) {
         String source = MaintenanceAllowance.SOURCE_PREFIX + year;
         int stored = 0;
-        Money total = null;
         Map<Community, List<FundingLine>> paid = new LinkedHashMap<>();
         // Every school is paid before anyone is told, so a mail that fails delays no payment.
         for (Community c : communities.open(p)) {
@@ -74,15 +73,13 @@ public final class OnSchoolYearStarted {
             }
             if (!lines.isEmpty()) {
                 paid.put(c, lines);
-                Money sum = lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
-                total = total == null ? sum : total.plus(sum);
             }
         }
         var now = delivery.clock().instant();
         List<RuntimeException> failed = new ArrayList<>();
         paid.forEach((c, lines) -> {
             Money each = lines.getFirst().amount();
-            Money sum = lines.stream().map(FundingLine::amount).reduce(Money::plus).orElseThrow();
+            Money sum = FundingLine.total(lines);
             try {
                 delivery.deliverOnce(Notification.pending(Notification.aboutCommunity(c.id()), TO_CONTACT + "#" + year,
                         c.contact().email(), "Maintenance allowance for " + year + ": " + c.name(),
@@ -97,6 +94,7 @@ public final class OnSchoolYearStarted {
             }
         });
         if (!paid.isEmpty()) {
+            Money total = FundingLine.total(paid.values().stream().flatMap(List::stream).toList());
             delivery.deliverOnce(Notification.pending("PROGRAMME#" + p.id(), TO_STAFF + "#" + year, staffAddress,
                     "Maintenance allowance " + year + " recorded (" + Letters.programmeName(p) + ")",
                     "The " + year + " maintenance allowance was recorded for "

@@ -1,6 +1,5 @@
 package org.schoolcollab.community;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +28,7 @@ import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 

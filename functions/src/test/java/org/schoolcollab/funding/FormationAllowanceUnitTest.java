@@ -3,7 +3,6 @@ package org.schoolcollab.funding;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.api.FundingJson;
 import org.schoolcollab.kernel.Money;
-
 import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The figures the funding rules read, as the shipped documents (kahui-ako version 2) state them. */
 class FundingPolicyUnitTest {

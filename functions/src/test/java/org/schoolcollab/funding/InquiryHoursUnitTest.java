@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.schoolcollab.api.FundingJson;
-
 import org.schoolcollab.kernel.SchoolType;
 
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package org.schoolcollab.funding;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.schoolcollab.kernel.Money;
 import org.schoolcollab.kernel.SchoolType;
 

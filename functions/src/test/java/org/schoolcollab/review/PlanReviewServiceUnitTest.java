@@ -1,8 +1,8 @@
 package org.schoolcollab.review;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.Community;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.RoleAllocation;
 import org.schoolcollab.funding.RolesRecorded;

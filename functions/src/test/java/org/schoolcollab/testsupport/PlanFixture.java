@@ -1,6 +1,5 @@
 package org.schoolcollab.testsupport;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.schoolcollab.community.CommunityService;
@@ -18,6 +17,7 @@ import org.schoolcollab.plan.adapters.DynamoPlanStore;
 import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.plan.adapters.S3PlanObjects;
 import org.schoolcollab.plan.adapters.S3PlanUrls;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 

@@ -1,15 +1,15 @@
 package org.schoolcollab.testsupport;
 
-import org.schoolcollab.funding.FundingPolicies;
-import org.schoolcollab.funding.adapters.DynamoRolesStore;
-import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
-import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
+import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.adapters.DynamoRolesStore;
 import org.schoolcollab.plan.PlanFileType;
 import org.schoolcollab.plan.PlanService;
 import org.schoolcollab.plan.PlanUrls;
 import org.schoolcollab.plan.adapters.DynamoPlanStore;
+import org.schoolcollab.review.PlanReviewService;
+import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.visit.ChallengeVisitService;
 import org.schoolcollab.visit.adapters.DynamoVisitStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,39 +78,21 @@ public final class DynamoFundingStore implements FundingStore {
 
     @Override
     public List<FundingRecord> forCommunity(String communityId) {
-        List<FundingRecord> records = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var response = dynamo.query(b -> b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :funding)")
-                    .expressionAttributeValues(Map.of(":pk", str(CommunityItemMapper.pk(communityId)),
-                            ":funding", str("FUNDING#")))
-                    .exclusiveStartKey(from));
-            response.items().forEach(i -> records.add(fromItem(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return records;
+        return dynamo.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :funding)")
+                        .expressionAttributeValues(Map.of(":pk", str(CommunityItemMapper.pk(communityId)),
+                                ":funding", str("FUNDING#"))))
+                .items().stream().map(DynamoFundingStore::fromItem).toList();
     }
 
     @Override
     public List<FundingRecord> forProgramme(String programme, Instant from, Instant to) {
-        List<FundingRecord> records = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> after = start;
-            // "~" sorts after every "#<community>" suffix of the last instant before `to`: the range ends before `to`.
-            var response = dynamo.query(b -> b.tableName(table).indexName(Keys.GSI1)
-                    .keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", str(reportPk(programme)),
-                            ":from", str(Keys.sortable(from)), ":to", str(Keys.sortable(to.minusNanos(1)) + "~")))
-                    .exclusiveStartKey(after));
-            response.items().forEach(i -> records.add(fromItem(i)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return records;
+        // "~" sorts after every "#<community>" suffix of the last instant before `to`: the range ends before `to`.
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.GSI1)
+                        .keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", str(reportPk(programme)),
+                                ":from", str(Keys.sortable(from)), ":to", str(Keys.sortable(to.minusNanos(1)) + "~"))))
+                .items().stream().map(DynamoFundingStore::fromItem).toList();
     }
 
     static String reportPk(String programme) {

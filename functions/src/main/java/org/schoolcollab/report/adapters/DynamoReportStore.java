@@ -11,7 +11,6 @@ import org.schoolcollab.report.ReportStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,12 +79,6 @@ public final class DynamoReportStore implements ReportStore {
 
     /** Runs the query to its last page; a page may be empty (the filter applies after the read) yet not be last. */
     private void queryAll(QueryRequest.Builder query, Consumer<Map<String, AttributeValue>> each) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(query.exclusiveStartKey(start).build());
-            response.items().forEach(each);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(query.build()).items().forEach(each);
     }
 }

@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import org.schoolcollab.visit.ChallengeVisitService;
 import org.schoolcollab.visit.OnChallengeVisitRecorded;
 import org.schoolcollab.visit.adapters.VisitItemMapper;

@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
@@ -22,6 +21,7 @@ import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +26,7 @@ import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.testsupport.TableServices;
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,36 +9,34 @@ import org.schoolcollab.community.CommunityService;
 import org.schoolcollab.community.adapters.CommunityItemMapper;
 import org.schoolcollab.community.adapters.DynamoCommunityStore;
 import org.schoolcollab.funding.FundingPolicies;
+import org.schoolcollab.funding.OnRolesRecorded;
 import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.funding.adapters.RolesRecordedItemMapper;
 import org.schoolcollab.kernel.Actor;
-import org.schoolcollab.kernel.Json;
 import org.schoolcollab.notify.NotificationDelivery;
 import org.schoolcollab.notify.adapters.DynamoNotificationStore;
 import org.schoolcollab.notify.adapters.OutboxMailSender;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.review.OnPlanDecided;
-import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.review.ReviewWorldAccess;
-import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
-import org.schoolcollab.funding.OnRolesRecorded;
-import org.schoolcollab.funding.adapters.RolesRecordedItemMapper;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.Endorsements;
 import org.schoolcollab.testsupport.MutableClock;
+import org.schoolcollab.testsupport.OutboxFiles;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.StreamEvents;
+import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,15 +91,7 @@ class PlanDecidedHandlerIntegrationTest {
     }
 
     private List<String> subjects() throws IOException {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
-                try {
-                    return org.schoolcollab.kernel.Json.parse(Files.readString(p)).get("subject").asText();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
-        }
+        return OutboxFiles.mails(outbox).stream().map(m -> m.get("subject").asText()).toList();
     }
 
     private String communityStatus() {
@@ -167,15 +155,8 @@ class PlanDecidedHandlerIntegrationTest {
     }
 
     private String text(String subject) throws IOException {
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
-                try {
-                    return org.schoolcollab.kernel.Json.parse(Files.readString(p));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).filter(m -> m.get("subject").asText().equals(subject)).findFirst().orElseThrow().get("text").asText();
-        }
+        return OutboxFiles.mails(outbox).stream().filter(m -> m.get("subject").asText().equals(subject)).findFirst()
+                .orElseThrow().get("text").asText();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.events;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ import org.schoolcollab.testsupport.PlanSamples;
 import org.schoolcollab.testsupport.Requests;
 import org.schoolcollab.testsupport.S3ProxyLocal;
 import org.schoolcollab.testsupport.TestContext;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.net.URI;

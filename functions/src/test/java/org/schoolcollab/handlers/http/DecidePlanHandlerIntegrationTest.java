@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.http;
 
-import org.schoolcollab.testsupport.TableServices;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,20 +7,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.schoolcollab.community.CommunityService;
-import org.schoolcollab.community.adapters.DynamoCommunityStore;
 import org.schoolcollab.funding.adapters.RolesRecordedItemMapper;
 import org.schoolcollab.plan.PlanStatus;
 import org.schoolcollab.plan.adapters.PlanDecisionItemMapper;
 import org.schoolcollab.plan.adapters.PlanItemMapper;
 import org.schoolcollab.review.PlanReviewService;
 import org.schoolcollab.review.ReviewWorldAccess;
-import org.schoolcollab.review.adapters.DynamoPlanReviewStore;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EventFiles;
 import org.schoolcollab.testsupport.FreePort;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problems;
+import org.schoolcollab.testsupport.TableServices;
 import org.schoolcollab.testsupport.TestContext;
 
 import java.net.URI;

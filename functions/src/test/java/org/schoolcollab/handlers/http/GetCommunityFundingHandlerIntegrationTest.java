@@ -1,6 +1,5 @@
 package org.schoolcollab.handlers.http;
 
-import org.schoolcollab.funding.adapters.DynamoRolesStore;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +16,7 @@ import org.schoolcollab.funding.FundingPolicies;
 import org.schoolcollab.funding.FundingService;
 import org.schoolcollab.funding.OnCommunityFormed;
 import org.schoolcollab.funding.adapters.DynamoFundingStore;
+import org.schoolcollab.funding.adapters.DynamoRolesStore;
 import org.schoolcollab.kernel.Actor;
 import org.schoolcollab.testsupport.DynamoDbLocal;
 import org.schoolcollab.testsupport.EoiBodies;

@@ -1,6 +1,5 @@
 package org.schoolcollab.notify.adapters;
 
-import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.schoolcollab.community.CommunityFormation;
@@ -22,6 +21,7 @@ import org.schoolcollab.testsupport.EoiBodies;
 import org.schoolcollab.testsupport.MutableClock;
 import org.schoolcollab.testsupport.Problem;
 import org.schoolcollab.testsupport.Requests;
+import org.schoolcollab.testsupport.fakes.InMemoryWorld;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
